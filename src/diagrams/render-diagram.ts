@@ -1,0 +1,61 @@
+/**
+ * Renders one mermaid source in both colour schemes with a real (headless) browser, which is
+ * launched lazily: a build whose diagrams are all cached never gets here.
+ */
+import { existsSync } from 'node:fs';
+import type { MermaidRenderer, RenderResult } from 'mermaid-isomorphic';
+import { CHROMIUM_ARGS, RENDER_SETTINGS, chromiumPath } from './render-settings.ts';
+
+let renderer: MermaidRenderer | undefined;
+
+async function getRenderer(): Promise<MermaidRenderer> {
+  if (!renderer) {
+    const { createMermaidRenderer } = await import('mermaid-isomorphic');
+    renderer = createMermaidRenderer({
+      launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    });
+  }
+  return renderer;
+}
+
+function noBrowserMessage(filePath: string): string {
+  return [
+    `Diagram in ${filePath} is new or changed and is not in the diagram cache (src/diagrams/cache/),`,
+    `and no browser was found at ${chromiumPath()} to render it.`,
+    'Install Chromium (Debian: `apt-get install chromium`) or set CHROMIUM_PATH, then build again',
+    'and commit the new files in src/diagrams/cache/.',
+  ].join('\n');
+}
+
+async function renderOne(source: string, prefix: string, theme: string, filePath: string): Promise<RenderResult> {
+  const [result] = await (await getRenderer())([source], {
+    prefix,
+    mermaidConfig: { theme: theme as 'default', fontFamily: RENDER_SETTINGS.fontFamily },
+  });
+  if (!result || result.status === 'rejected') {
+    const reason = result?.status === 'rejected' ? String(result.reason) : 'no result';
+    throw new Error(`Mermaid could not render a diagram in ${filePath}:\n${reason}`);
+  }
+  return result.value;
+}
+
+export async function renderDiagramVariants(
+  source: string,
+  key: string,
+  filePath: string,
+): Promise<{ light: string; dark: string; title?: string | undefined; description?: string | undefined }> {
+  if (!existsSync(chromiumPath())) throw new Error(noBrowserMessage(filePath));
+  const id = key.slice(0, 10);
+  let light: RenderResult;
+  let dark: RenderResult;
+  try {
+    light = await renderOne(source, `d${id}l`, RENDER_SETTINGS.light.theme, filePath);
+    dark = await renderOne(source, `d${id}d`, RENDER_SETTINGS.dark.theme, filePath);
+  } catch (error) {
+    if (error instanceof Error && /Failed to launch|executable/i.test(error.message)) {
+      throw new Error(`${noBrowserMessage(filePath)}\n\nBrowser error: ${error.message}`);
+    }
+    throw error;
+  }
+  return { light: light.svg, dark: dark.svg, title: light.title, description: light.description };
+}

@@ -1,0 +1,10 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** Set by the gate once the Access token is verified (or by the dev-only bypass). */
+    access?: { email?: string | undefined; devBypass?: boolean };
+    /** The demo slug when the request arrived on that demo's subdomain. */
+    demoHost?: string;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Turns whatever `/cdn-cgi/access/get-identity` answered into something the card can show.
+ *
+ * Cloudflare publishes no full sample of this answer, and the shape of `groups` for Entra ID is
+ * not documented (see the README's "What get-identity returns"). So this parser assumes nothing:
+ * every field is optional, every value is type-checked, unknown fields are ignored, and groups
+ * are gathered from every place they are known to appear. It never throws.
+ */
+
+/** The Microsoft groups claim in SAML assertions; its values are Entra object ids. */
+export const ENTRA_SAML_GROUPS_CLAIM = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TEXT = 512;
+const MAX_GROUPS = 10_000;
+
+export type GroupSource = 'groups' | 'saml' | 'oidc';
+
+export interface IdentityGroup {
+  /** What the card shows and `data-group` carries: the display name, or the id without one. */
+  label: string;
+  name?: string;
+  id?: string;
+  email?: string;
+  source: GroupSource;
+  /** True when only an Entra object id (a GUID) is known, not the group's name. */
+  idOnly: boolean;
+}
+
+export interface Identity {
+  name?: string;
+  email?: string;
+  idpType?: string;
+  idpId?: string;
+  /** Seconds since the epoch when the Access session was issued. */
+  issuedAt?: number;
+  country?: string;
+  isWarp?: boolean;
+  isGateway?: boolean;
+  deviceId?: string;
+  groups: IdentityGroup[];
+}
+
+type Json = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A displayable string, or undefined. Long values are cut so a hostile answer cannot blow up layout. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  // Bidirectional overrides and other invisible controls could disguise a value; drop them.
+  const cleaned = value.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  if (!cleaned) return undefined;
+  return cleaned.length > MAX_TEXT ? `${cleaned.slice(0, MAX_TEXT)}…` : cleaned;
+}
+
+const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+
+function group(name: string | undefined, id: string | undefined, email: string | undefined, source: GroupSource): IdentityGroup | undefined {
+  const label = name ?? id ?? email;
+  if (!label) return undefined;
+  const result: IdentityGroup = { label, source, idOnly: !name && id !== undefined && GUID.test(id) };
+  if (name) result.name = name;
+  if (id) result.id = id;
+  if (email) result.email = email;
+  return result;
+}
+
+/** One entry of `groups`: a plain string (a name, or a GUID) or an object with id/name/email. */
+function groupFromEntry(entry: unknown, source: GroupSource): IdentityGroup | undefined {
+  if (isRecord(entry)) {
+    return group(text(entry['name'] ?? entry['displayName']), text(entry['id']), text(entry['email']), source);
+  }
+  const value = text(entry);
+  if (!value) return undefined;
+  return GUID.test(value) ? group(undefined, value, undefined, source) : group(value, undefined, undefined, source);
+}
+
+function listOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.slice(0, MAX_GROUPS);
+  return value === undefined || value === null ? [] : [value];
+}
+
+/** SAML attributes whose name says "group": the Microsoft claim URI, `groups`, `memberOf`... */
+function samlGroups(attributes: unknown): IdentityGroup[] {
+  if (!isRecord(attributes)) return [];
+  return Object.entries(attributes)
+    .filter(([key]) => key === ENTRA_SAML_GROUPS_CLAIM || /(^|[/:.])(groups?|memberof)$/i.test(key))
+    .flatMap(([, value]) => listOf(value).map((entry) => groupFromEntry(entry, 'saml')))
+    .filter((entry): entry is IdentityGroup => entry !== undefined);
+}
+
+function oidcGroups(fields: unknown): IdentityGroup[] {
+  if (!isRecord(fields)) return [];
+  return listOf(fields['groups'])
+    .map((entry) => groupFromEntry(entry, 'oidc'))
+    .filter((entry): entry is IdentityGroup => entry !== undefined);
+}
+
+/** The same group can arrive through several fields; keep the first, most descriptive one. */
+function dedupe(groups: IdentityGroup[]): IdentityGroup[] {
+  const seen = new Map<string, IdentityGroup>();
+  for (const entry of groups) {
+    const key = (entry.id ?? entry.label).toLowerCase();
+    const existing = seen.get(key);
+    if (!existing || (existing.idOnly && !entry.idOnly)) seen.set(key, entry);
+  }
+  return [...seen.values()];
+}
+
+/** The identity in a get-identity JSON answer, or undefined when the JSON is not an identity. */
+export function parseIdentity(json: unknown): Identity | undefined {
+  if (!isRecord(json)) return undefined;
+  // An identity has at least one of these; `{"err": ...}` and other JSON do not.
+  if (!('email' in json || 'user_uuid' in json || 'idp' in json || 'id' in json)) return undefined;
+
+  const idp = isRecord(json['idp']) ? json['idp'] : {};
+  const geo = json['geo'];
+  const identity: Identity = {
+    groups: dedupe([
+      ...listOf(json['groups']).map((entry) => groupFromEntry(entry, 'groups')).filter((g): g is IdentityGroup => g !== undefined),
+      ...samlGroups(json['saml_attributes']),
+      ...oidcGroups(json['oidc_fields']),
+    ]),
+  };
+  const assign = <K extends keyof Identity>(key: K, value: Identity[K] | undefined) => {
+    if (value !== undefined) identity[key] = value;
+  };
+  assign('name', text(json['name']));
+  assign('email', text(json['email']));
+  assign('idpType', text(idp['type']));
+  assign('idpId', text(idp['id']));
+  const iat = json['iat'];
+  assign('issuedAt', typeof iat === 'number' && Number.isFinite(iat) && iat > 0 ? iat : undefined);
+  assign('country', text(isRecord(geo) ? geo['country'] : geo));
+  assign('isWarp', bool(json['is_warp']));
+  assign('isGateway', bool(json['is_gateway']));
+  assign('deviceId', text(json['device_id']));
+  return identity;
+}
+
+/** Whether the identity is in the group the page requires (by display name or by object id). */
+export function isMemberOf(identity: Identity, requiredGroup: string): boolean {
+  const wanted = requiredGroup.trim().toLowerCase();
+  if (!wanted) return false;
+  return identity.groups.some((g) => g.name?.toLowerCase() === wanted || g.id?.toLowerCase() === wanted);
+}
+
+/** Groups in display order: the required one first, then alphabetical, names before bare ids. */
+export function sortGroups(groups: IdentityGroup[], requiredGroup?: string): IdentityGroup[] {
+  const wanted = requiredGroup?.trim().toLowerCase();
+  const isRequired = (g: IdentityGroup) => wanted !== undefined && (g.name?.toLowerCase() === wanted || g.id?.toLowerCase() === wanted);
+  return [...groups].sort(
+    (a, b) =>
+      Number(isRequired(b)) - Number(isRequired(a)) ||
+      Number(a.idOnly) - Number(b.idOnly) ||
+      a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }),
+  );
+}
+
+const IDP_NAMES: Record<string, string> = {
+  azureAD: 'Microsoft Entra ID',
+  saml: 'SAML',
+  oidc: 'OpenID Connect',
+  onetimepin: 'One-time PIN',
+  github: 'GitHub',
+  google: 'Google',
+  'google-apps': 'Google Workspace',
+  okta: 'Okta',
+  onelogin: 'OneLogin',
+  pingone: 'PingOne',
+  centrify: 'Centrify',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  yandex: 'Yandex',
+  keycloak: 'Keycloak',
+};
+
+export function idpDisplayName(type: string | undefined): string | undefined {
+  if (!type) return undefined;
+  return Object.hasOwn(IDP_NAMES, type) ? IDP_NAMES[type] : type;
+}

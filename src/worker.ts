@@ -1,0 +1,26 @@
+/**
+ * The Worker entry. Astro's handler does the rendering; this adds the two things it cannot:
+ * - subdomain routing: `<slug>.<domain>/` serves the demo `/<slug>/` (wrangler.jsonc routes "/"
+ *   to the Worker first, because static assets would otherwise answer it with the home page);
+ * - the security headers on every response the Worker returns.
+ */
+import { handle } from '@astrojs/cloudflare/handler';
+import { withSecurityHeaders } from './security/security-headers.ts';
+import { slugFromHost } from './lib/site.ts';
+
+type Handle = typeof handle;
+
+export function routeSubdomain(request: Request): Request {
+  const url = new URL(request.url);
+  const slug = slugFromHost(request.headers.get('host') ?? url.host);
+  if (!slug || url.pathname !== '/') return request;
+  url.pathname = `/${slug}/`;
+  return new Request(url, request);
+}
+
+export default {
+  async fetch(request: Parameters<Handle>[0], env: Parameters<Handle>[1], context: Parameters<Handle>[2]): Promise<Response> {
+    const response = await handle(routeSubdomain(request) as Parameters<Handle>[0], env, context);
+    return withSecurityHeaders(response);
+  },
+};
