@@ -1,0 +1,56 @@
+/**
+ * A wrong frontmatter field must fail the build naming the file and the field. This runs the real
+ * `astro sync` (the content validation step of every build) on a copy of the project with one
+ * demo broken at a time.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+let project = '';
+let original = '';
+
+beforeAll(() => {
+  project = mkdtempSync(join(tmpdir(), 'barbican-content-'));
+  for (const entry of ['src', 'content', 'public', 'tests/fixtures', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(root, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+  original = readFileSync(join(project, 'content/demos/scim-a.mdx'), 'utf8');
+});
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+function syncWith(frontmatterEdit: (source: string) => string) {
+  writeFileSync(join(project, 'content/demos/scim-a.mdx'), frontmatterEdit(original));
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe('demo frontmatter errors fail the build with file and field', () => {
+  it.each([
+    ['an unknown protocol', (s: string) => s.replace('protocol: SCIM', 'protocol: LDAP'), 'protocol'],
+    ['a missing gate', (s: string) => s.replace(/gate:\n(  .*\n)+/, ''), 'gate'],
+    ['a slug that is not a DNS label', (s: string) => s.replace('slug: scim-a', 'slug: Scim_A'), 'slug'],
+    ['a non-numeric order', (s: string) => s.replace('order: 30', 'order: first'), 'order'],
+    ['an unknown field', (s: string) => s.replace('order: 30', 'order: 30\ncolour: red'), 'colour'],
+  ])('%s', (_name, edit, field) => {
+    const { status, output } = syncWith(edit);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/demos/scim-a.mdx');
+    expect(output).toMatch(new RegExp(`\\b${field}\\b`));
+    expect(output).toContain('does not match collection schema');
+  }, 60_000);
+
+  it('passes with the file as committed', () => {
+    const { status, output } = syncWith((s) => s);
+    expect(output).not.toContain('does not match collection schema');
+    expect(status).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,80 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
+import { afterEach, describe, expect, it } from 'vitest';
+import { diagramKey } from '../../src/diagrams/diagram-cache.ts';
+import { rehypeMermaidCached } from '../../src/diagrams/rehype-mermaid-cached.ts';
+
+const CACHE = new URL('../../src/diagrams/cache/', import.meta.url).pathname;
+const originalPath = process.env['CHROMIUM_PATH'];
+afterEach(() => {
+  if (originalPath === undefined) delete process.env['CHROMIUM_PATH'];
+  else process.env['CHROMIUM_PATH'] = originalPath;
+});
+
+function treeWith(source: string): Root {
+  return {
+    type: 'root',
+    children: [
+      {
+        type: 'element',
+        tagName: 'pre',
+        properties: {},
+        children: [{ type: 'element', tagName: 'code', properties: { className: ['language-mermaid'] }, children: [{ type: 'text', value: source }] }],
+      },
+    ],
+  };
+}
+
+/** The mermaid source of the first diagram in a committed MDX file. */
+function diagramSourceOf(file: string): string {
+  const mdx = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+  const match = mdx.match(/```mermaid\n([\s\S]*?)```/);
+  if (!match?.[1]) throw new Error(`no diagram in ${file}`);
+  return match[1].trim();
+}
+
+describe('rehypeMermaidCached', () => {
+  it('renders a cached diagram with no browser at all', async () => {
+    process.env['CHROMIUM_PATH'] = '/nonexistent/chromium';
+    const tree = treeWith(diagramSourceOf('content/demos/scim-a.mdx'));
+    await rehypeMermaidCached({ cacheDir: CACHE })(tree, new VFile({ path: 'content/demos/scim-a.mdx' }));
+    const html = toHtml(tree);
+    expect(html).toMatch(/^<figure class="diagram">/);
+    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(html).toContain('<div class="diagram-variant diagram-light">');
+    expect(html).toContain('<div class="diagram-variant diagram-dark">');
+    expect(html).toMatch(/<title[^>]*>How an SCIM-provisioned Entra group gates this page<\/title>/);
+    expect(html).toContain('<figcaption>How an SCIM-provisioned Entra group gates this page</figcaption>');
+    expect(html).not.toContain('language-mermaid');
+  });
+
+  it('fails loudly, naming the file and how to get a browser, when a new diagram cannot be rendered', async () => {
+    process.env['CHROMIUM_PATH'] = '/nonexistent/chromium';
+    const tree = treeWith(`flowchart LR\n  A --> B${Date.now()}`);
+    const run = rehypeMermaidCached({ cacheDir: mkdtempSync(join(tmpdir(), 'diagrams-')) })(tree, new VFile({ path: 'content/guides/new.mdx' }));
+    await expect(run).rejects.toThrow(/content\/guides\/new\.mdx[\s\S]*apt-get install chromium/);
+  });
+
+  it('renders a new diagram in light and dark with a browser, and caches it by content', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'diagrams-'));
+    const source = 'flowchart LR\n  accTitle: Tiny test\n  accDescr: Two boxes\n  A[Entra ID] --> B[Cloudflare Access]';
+    const tree = treeWith(source);
+    await rehypeMermaidCached({ cacheDir })(tree, new VFile({ path: 'test.mdx' }));
+    expect(readdirSync(cacheDir)).toEqual([`${diagramKey(source)}.json`]);
+    const cached = JSON.parse(readFileSync(join(cacheDir, `${diagramKey(source)}.json`), 'utf8'));
+    expect(cached.light).toMatch(/^<svg/);
+    expect(cached.dark).toMatch(/^<svg/);
+    expect(cached.light).not.toBe(cached.dark);
+    expect(cached.title).toBe('Tiny test');
+    expect(toHtml(tree)).toContain('Cloudflare Access');
+  }, 60_000);
+
+  it('keys the cache by content', () => {
+    expect(diagramKey('flowchart LR\n A-->B')).toBe(diagramKey('flowchart LR\n A-->B'));
+    expect(diagramKey('flowchart LR\n A-->B')).not.toBe(diagramKey('flowchart LR\n A-->C'));
+  });
+});
