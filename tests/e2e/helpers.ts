@@ -1,0 +1,28 @@
+/** What the end-to-end specs share: signed-in requests and intercepted identity answers. */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { fixtureBody, fixtures, type IdentityFixture, type PersonaName } from '../fixtures/identity/index.ts';
+import { AUDIENCES, KEYS_FILE, TEAM_DOMAIN } from '../support/e2e-env.ts';
+import { mintAccessToken, type MintOptions, type TestKeys } from '../support/test-keys.ts';
+
+export const keys = (): TestKeys => JSON.parse(readFileSync(KEYS_FILE, 'utf8')) as TestKeys;
+
+/** A token Access would send for this demo's path application, unless told otherwise. */
+export function tokenFor(slug: string, options: Partial<MintOptions> = {}): Promise<string> {
+  const audience = AUDIENCES[slug]?.[0];
+  if (!audience) throw new Error(`no test AUD for ${slug}`);
+  return mintAccessToken(keys(), { issuer: TEAM_DOMAIN, audience, ...options });
+}
+
+/** Sends a valid Access token with every request of the page, as Access does behind it. */
+export async function signIn(page: Page, slug: string, options: Partial<MintOptions> = {}): Promise<void> {
+  await page.setExtraHTTPHeaders({ 'Cf-Access-Jwt-Assertion': await tokenFor(slug, options) });
+}
+
+/** Answers get-identity with a fixture (or a custom answer) instead of the network. */
+export async function answerIdentity(page: Page, answer: PersonaName | IdentityFixture): Promise<void> {
+  const fixture = typeof answer === 'string' ? fixtures[answer] : answer;
+  await page.route('**/cdn-cgi/access/get-identity', (route) =>
+    route.fulfill({ status: fixture.status, contentType: fixture.contentType, body: fixtureBody(fixture) }),
+  );
+}
