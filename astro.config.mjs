@@ -6,6 +6,9 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeMermaidCached } from './src/diagrams/rehype-mermaid-cached.ts';
 import { devAccessMock } from './src/dev/dev-access-mock.ts';
 import { securityHeadersFile } from './src/security/headers-file.ts';
+import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
+import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
+import sitemap from '@astrojs/sitemap';
 
 const domain = process.env.SITE_DOMAIN ?? 'barbicancloud.co.uk';
 
@@ -16,12 +19,17 @@ export default defineConfig({
   session: false,
   // vitest renders components with getViteConfig, which breaks while the adapter is active.
   adapter: process.env.VITEST ? undefined : cloudflare({ imageService: 'passthrough' }),
-  integrations: [mdx(), devAccessMock(), securityHeadersFile()],
+  integrations: [mdx(), sitemap(), devAccessMock(), securityHeadersFile()],
   markdown: {
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    // No syntax highlighting: the code here is short commands and values, and plain blocks keep
+    // pages small, free of inline styles, and let placeholders be marked in whole text nodes.
+    syntaxHighlight: false,
     processor: unified({
-      rehypePlugins: [[rehypeMermaidCached, { cacheDir: new URL('./src/diagrams/cache/', import.meta.url).pathname }]],
+      rehypePlugins: [
+        [rehypeMermaidCached, { cacheDir: new URL('./src/diagrams/cache/', import.meta.url).pathname }],
+        rehypePlaceholders,
+        rehypeCopyButtons,
+      ],
     }),
   },
   build: { inlineStylesheets: 'always' },
