@@ -4,7 +4,7 @@
  * Why: with routes configured, `wrangler dev` rewrites every request's Host to the first route's
  * host, so `scim-a.barbicancloud.co.uk` could not be tested locally. Production deploys keep
  * using the generated `dist/server/wrangler.json` with its routes; this copy is for local runs.
- * Extra vars (the gate's test configuration) can be merged in as objects.
+ * Vars (the gate's test configuration) are merged over the built ones, or replace them all.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,13 @@ import { fileURLToPath } from 'node:url';
 export const BUILT_CONFIG = fileURLToPath(new URL('../../dist/server/wrangler.json', import.meta.url));
 export const LOCAL_CONFIG = fileURLToPath(new URL('../../dist/server/wrangler.local.json', import.meta.url));
 
-export function writeLocalWranglerConfig(vars: Record<string, unknown> = {}, target = LOCAL_CONFIG): string {
+export function writeLocalWranglerConfig(
+  vars: Record<string, unknown> = {},
+  { target = LOCAL_CONFIG, replaceVars = false }: { target?: string; replaceVars?: boolean } = {},
+): string {
   const config = JSON.parse(readFileSync(BUILT_CONFIG, 'utf8')) as Record<string, unknown>;
   delete config['routes'];
-  config['vars'] = { ...(config['vars'] as Record<string, unknown> | undefined), ...vars };
+  config['vars'] = replaceVars ? vars : { ...(config['vars'] as Record<string, unknown> | undefined), ...vars };
   writeFileSync(target, JSON.stringify(config, null, 2));
   return target;
 }

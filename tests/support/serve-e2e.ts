@@ -4,13 +4,13 @@
  * real deployment except that the team domain is the local certs server.
  * Playwright's webServer runs this; it stays up until Playwright stops it.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
 import { AUDIENCES, CERTS_PORT, KEYS_FILE, SITE_PORT, TEAM_DOMAIN } from './e2e-env.ts';
 import { writeLocalWranglerConfig } from './local-wrangler-config.ts';
 import { createTestKeys } from './test-keys.ts';
+import { spawnWranglerDev } from './wrangler-process.ts';
 
 const keys = await createTestKeys();
 mkdirSync(dirname(KEYS_FILE), { recursive: true });
@@ -34,10 +34,7 @@ createServer((req, res) => {
 // the unit tests cover the string form.
 const config = writeLocalWranglerConfig({ ACCESS_TEAM_DOMAIN: TEAM_DOMAIN, ACCESS_AUDIENCES: AUDIENCES });
 
-const wrangler = spawn('wrangler', ['dev', '-c', config, '--ip', '127.0.0.1', '--port', String(SITE_PORT), '--log-level', 'warn'], {
-  stdio: 'inherit',
-  env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-});
+const wrangler = spawnWranglerDev(config, SITE_PORT, 'inherit');
 const stop = () => {
   wrangler.kill('SIGTERM');
   process.exit(0);

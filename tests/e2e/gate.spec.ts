@@ -1,0 +1,147 @@
+/**
+ * The gate against the real build under wrangler dev, with keys served by a stand-in certs
+ * endpoint (tests/support/serve-e2e.ts). Serial: the certs hit counter must not see other
+ * tests of this file at the same time.
+ */
+import { SignJWT, base64url } from 'jose';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { AUDIENCES, CERTS_PORT, TEAM_DOMAIN } from '../support/e2e-env.ts';
+import { audTag, createTestKeys, mintAccessToken } from '../support/test-keys.ts';
+import { keys, tokenFor } from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const HEADER = 'Cf-Access-Jwt-Assertion';
+const RESTRICTED_MARKERS = ['Entra Configuration', '<access-identity', 'Your Identity', 'CF-Demo-Group-A'];
+
+async function certHits(request: APIRequestContext): Promise<number> {
+  const response = await request.get(`http://127.0.0.1:${CERTS_PORT}/__hits`);
+  return ((await response.json()) as { certs: number }).certs;
+}
+
+function expectNoRestrictedContent(body: string) {
+  for (const marker of RESTRICTED_MARKERS) expect(body).not.toContain(marker);
+}
+
+test('a valid token for the demo: 200, the page, the verified email, and no caching', async ({ request }) => {
+  const response = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a', { email: 'jane@barbicancloud.co.uk' }) } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toBe('private, no-store');
+  const body = await response.text();
+  expect(body).toContain('Entra Configuration');
+  expect(body).toMatch(/Signed in as <strong[^>]*>jane@barbicancloud\.co\.uk<\/strong>/);
+});
+
+test('the subdomain route serves the same demo, gated by its own application', async ({ request }) => {
+  const subdomainToken = await tokenFor('scim-a', { audience: AUDIENCES['scim-a']?.[1] ?? '' });
+  const response = await request.get('/', { headers: { Host: 'scim-a.barbicancloud.co.uk', [HEADER]: subdomainToken } });
+  expect(response.status()).toBe(200);
+  const body = await response.text();
+  expect(body).toContain('Entra Configuration');
+  // Links back to the rest of the site go to the apex, and assets stay on this host.
+  expect(body).toContain('href="https://barbicancloud.co.uk/"');
+  expect(body).toMatch(/src="\/_astro\/[^"]+\.js"/);
+  const asset = body.match(/src="(\/_astro\/[^"]+\.js)"/)?.[1] ?? '';
+  expect((await request.get(asset, { headers: { Host: 'scim-a.barbicancloud.co.uk' } })).status()).toBe(200);
+
+  const unsigned = await request.get('/', { headers: { Host: 'scim-a.barbicancloud.co.uk' } });
+  expect(unsigned.status()).toBe(403);
+  expectNoRestrictedContent(await unsigned.text());
+});
+
+const refusals: [string, () => Promise<string | undefined>][] = [
+  ['no header', async () => undefined],
+  ['garbage', async () => 'garbage'],
+  [
+    'alg none',
+    async () => {
+      const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
+      const payload = base64url.encode(JSON.stringify({ iss: TEAM_DOMAIN, aud: AUDIENCES['scim-a'], exp: Math.floor(Date.now() / 1000) + 600, email: 'x@y.z' }));
+      return `${header}.${payload}.`;
+    },
+  ],
+  [
+    'HS256 signed with the public key',
+    async () =>
+      new SignJWT({ email: 'x@y.z' })
+        .setProtectedHeader({ alg: 'HS256', kid: keys().publicJwk.kid ?? '' })
+        .setIssuer(TEAM_DOMAIN)
+        .setAudience(AUDIENCES['scim-a'] ?? [])
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(JSON.stringify(keys().publicJwk))),
+  ],
+  ['expired', () => tokenFor('scim-a', { expiresIn: Math.floor(Date.now() / 1000) - 300 })],
+  ['nbf in the future', () => tokenFor('scim-a', { notBefore: Math.floor(Date.now() / 1000) + 600 })],
+  ['a wrong audience', () => tokenFor('scim-a', { audience: audTag('some other app') })],
+  ["another demo's audience", () => tokenFor('scim-a', { audience: AUDIENCES['scim-b']?.[0] ?? '' })],
+  ['a wrong issuer', () => tokenFor('scim-a', { issuer: 'https://evil.cloudflareaccess.com' })],
+  ['an unknown kid', async () => mintAccessToken(await createTestKeys('unknown-kid'), { issuer: TEAM_DOMAIN, audience: AUDIENCES['scim-a']?.[0] ?? '' })],
+  [
+    'a payload tampered after signing',
+    async () => {
+      const [h, p, s] = (await tokenFor('scim-a')).split('.');
+      const payload = JSON.parse(new TextDecoder().decode(base64url.decode(p ?? ''))) as Record<string, unknown>;
+      payload['email'] = 'ceo@barbicancloud.co.uk';
+      return [h, base64url.encode(JSON.stringify(payload)), s].join('.');
+    },
+  ],
+  ['a 20 KB header', async () => `${await tokenFor('scim-a')}${'x'.repeat(20_000)}`],
+];
+
+for (const [name, token] of refusals) {
+  test(`403 for ${name}, with an explanation and no restricted content`, async ({ request }) => {
+    const value = await token();
+    const response = await request.get('/scim-a/', { headers: value === undefined ? {} : { [HEADER]: value } });
+    expect(response.status()).toBe(403);
+    expect(response.headers()['cache-control']).toBe('private, no-store');
+    const body = await response.text();
+    expect(body).toContain('Sign in through Cloudflare Access');
+    expect(body).toContain('data-gate-reason');
+    expectNoRestrictedContent(body);
+  });
+}
+
+test('the certs endpoint is fetched once for many requests, not per request', async ({ request }) => {
+  await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a') } }); // warm
+  const before = await certHits(request);
+  expect(before).toBeGreaterThanOrEqual(1);
+  for (let i = 0; i < 15; i++) {
+    const response = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a', { email: `user${i}@barbicancloud.co.uk` }) } });
+    expect(response.status()).toBe(200);
+  }
+  expect(await certHits(request)).toBe(before);
+});
+
+test('security headers are on every kind of response', async ({ request }) => {
+  const home = await request.get('/');
+  const asset = (await home.text()).match(/\/_astro\/[^"]+\.(?:js|css)/)?.[0];
+  const paths: [string, Record<string, string>][] = [
+    ['/', {}],
+    ['/favicon.svg', {}],
+    ['/guides/', {}],
+    ['/no-such-page/', {}],
+    ['/scim-a/', {}],
+    ['/scim-a/', { [HEADER]: await tokenFor('scim-a') }],
+    ['/', { Host: 'scim-a.barbicancloud.co.uk' }],
+  ];
+  if (asset) paths.push([asset, {}]);
+  for (const [path, headers] of paths) {
+    const response = await request.get(path, { headers });
+    const h = response.headers();
+    const where = `${path} ${JSON.stringify(Object.keys(headers))} (${response.status()})`;
+    expect(h['content-security-policy'], where).toContain("frame-ancestors 'none'");
+    expect(h['content-security-policy'], where).toMatch(/script-src 'self'(;|$)/);
+    expect(h['content-security-policy'], where).not.toContain('unsafe-eval');
+    expect(h['strict-transport-security'], where).toContain('max-age=');
+    expect(h['x-content-type-options'], where).toBe('nosniff');
+    expect(h['referrer-policy'], where).toBe('strict-origin-when-cross-origin');
+    expect(h['permissions-policy'], where).toContain('camera=()');
+  }
+});
+
+test('hashed assets are cached for a year, immutable', async ({ request }) => {
+  const scim = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a') } });
+  const asset = (await scim.text()).match(/\/_astro\/[^"]+\.js/)?.[0] ?? '';
+  expect(asset).not.toBe('');
+  expect((await request.get(asset)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+});

@@ -1,0 +1,52 @@
+/**
+ * Checks on the production build itself (no browser): what must never ship, and that it
+ * deploys as configured.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const shipped = () =>
+  filesUnder(dist)
+    .filter((file) => /\.(m?js|html|json|css|xml)$/.test(file) && !file.includes('wrangler.'))
+    .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+
+test('the production build contains no dev mock, no persona fixtures and no gate bypass', () => {
+  const markers = ['dev-bypass@localhost', 'devBypass', 'dev-persona', 'barbican:dev-access-mock', 'Morgan Many', 'Sam Visitor', '6WYakXqfX8s8'];
+  const files = shipped();
+  expect(files.length).toBeGreaterThan(10);
+  for (const { file, text } of files) {
+    for (const marker of markers) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
+  }
+});
+
+test('no mermaid runtime is shipped to the browser', () => {
+  const clientScripts = filesUnder(join(dist, 'client')).filter((file) => file.endsWith('.js'));
+  for (const file of clientScripts) expect(readFileSync(file, 'utf8')).not.toMatch(/mermaid/i);
+});
+
+test('the Worker deploys as configured (wrangler deploy --dry-run): no workers.dev, no previews, custom domains', () => {
+  const built = JSON.parse(readFileSync(join(dist, 'server/wrangler.json'), 'utf8')) as Record<string, unknown>;
+  expect(built['workers_dev']).toBe(false);
+  expect(built['preview_urls']).toBe(false);
+  expect(built['routes']).toContainEqual({ pattern: 'barbicancloud.co.uk', custom_domain: true });
+  expect(built['routes']).toContainEqual({ pattern: 'scim-a.barbicancloud.co.uk', custom_domain: true });
+  expect((built['assets'] as { run_worker_first?: string[] }).run_worker_first).toContain('/');
+  const output = execFileSync('wrangler', ['deploy', '--dry-run'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
+  expect(output).toContain('--dry-run: exiting now.');
+  expect(output).toContain('env.ASSETS');
+});

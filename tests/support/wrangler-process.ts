@@ -1,0 +1,28 @@
+/** Starting the production build under `wrangler dev` (workerd) from tests and scripts. */
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+
+/**
+ * Each instance gets its own inspector port: instances started at the same moment otherwise
+ * race for the same free one and the loser shuts down.
+ */
+export function spawnWranglerDev(configPath: string, port: number, stdio: StdioOptions = 'pipe'): ChildProcess {
+  const args = ['dev', '-c', configPath, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(port + 10_000), '--log-level', 'warn'];
+  return spawn('wrangler', args, {
+    stdio,
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+  });
+}
+
+/** Resolves once the URL answers at all (any status), or rejects after the timeout. */
+export async function waitForServer(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
