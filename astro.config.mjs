@@ -12,6 +12,25 @@ import sitemap from '@astrojs/sitemap';
 
 const domain = process.env.SITE_DOMAIN ?? 'barbicancloud.co.uk';
 
+/**
+ * @astrojs/cloudflare sets a `globalThis.process` banner for the Worker build, and Vite 8 also
+ * prepends it to every browser chunk, where nothing needs it. Strip it there: bytes on every page.
+ * @returns {import('vite').Plugin}
+ */
+function stripServerBannerFromClient() {
+  // As written by the adapter, or as the minifier rewrote it.
+  const banner = /^globalThis\.process\s*\?\?=\s*\{\}\s*[;,]\s*globalThis\.process\.env\s*\?\?=\s*\{\}\s*;?/;
+  return {
+    name: 'barbican:strip-server-banner-from-client',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk') chunk.code = chunk.code.replace(banner, '');
+      }
+    },
+  };
+}
+
 export default defineConfig({
   site: `https://${domain}`,
   trailingSlash: 'ignore',
@@ -36,5 +55,6 @@ export default defineConfig({
   vite: {
     // Keep every script an external file so the CSP can say script-src 'self' with no hashes.
     build: { assetsInlineLimit: 0 },
+    plugins: [stripServerBannerFromClient()],
   },
 });

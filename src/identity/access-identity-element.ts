@@ -5,27 +5,16 @@
  * loading | ready | signed-out | unprotected | error; every group carries `data-group`; in
  * `ready` with a required group the element carries `data-member`.
  *
- * The server renders the element's frame (status line, body slot, actions) so nothing moves
- * when the answer arrives; this class only fills the body and toggles states.
+ * The server renders the frame and a <template> per state (components/IdentityCard.astro);
+ * this class fetches, picks the state, clones its template and fills values in as text.
  */
 import { copyText } from '../lib/clipboard.ts';
-import { h } from '../lib/dom.ts';
 import { classifyAnswer, type IdentityOutcome } from './classify-answer.ts';
 import { isMemberOf } from './parse-identity.ts';
 import { renderIdentity } from './render-identity.ts';
 
 export const DEFAULT_ENDPOINT = '/cdn-cgi/access/get-identity';
 export const TIMEOUT_MS = 8000;
-
-export type IdentityState = 'loading' | IdentityOutcome['state'];
-
-const STATUS_TEXT: Record<IdentityState, string> = {
-  loading: 'Asking Cloudflare Access who you are…',
-  ready: 'Signed in through Cloudflare Access.',
-  'signed-out': 'You are not signed in.',
-  unprotected: 'Not behind Cloudflare Access.',
-  error: 'Could not load your identity.',
-};
 
 // SSR guard: the module can be imported where HTMLElement does not exist (build, tests).
 const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
@@ -55,107 +44,76 @@ export class AccessIdentityElement extends Base {
     this.#controller?.abort();
   }
 
-  /** Fetches the identity again and re-renders. Safe to call while a fetch is under way. */
+  /** Fetches the identity again and re-renders. A newer call supersedes one under way. */
   async refresh(): Promise<void> {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
-    const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), TIMEOUT_MS);
-    this.#setState('loading');
+    const timer = setTimeout(() => controller.abort('timeout'), TIMEOUT_MS);
+    this.#setState('loading', 'Loading...');
     let outcome: IdentityOutcome;
     try {
       const response = await fetch(this.endpoint, {
         credentials: 'same-origin',
         cache: 'no-store',
         // Access answers an expired session with a redirect to its login page; "manual" keeps
-        // that from turning into an opaque cross-origin failure, and the header asks Access for
-        // a 401 instead (Cloudflare docs, session management, "AJAX").
+        // that from becoming an opaque cross-origin failure, and the header asks Access for a
+        // 401 instead (Cloudflare docs, session management, "AJAX").
         redirect: 'manual',
         headers: { accept: 'application/json', 'x-requested-with': 'XMLHttpRequest' },
         signal: controller.signal,
       });
+      const redirected = response.type === 'opaqueredirect';
       outcome = classifyAnswer({
         status: response.status,
         contentType: response.headers.get('content-type'),
-        body: response.type === 'opaqueredirect' ? '' : await response.text(),
-        redirected: response.type === 'opaqueredirect',
+        body: redirected ? '' : await response.text(),
+        redirected,
       });
-    } catch (error) {
-      if (controller !== this.#controller) return; // superseded by a newer refresh
-      const timedOut = controller.signal.reason instanceof DOMException && controller.signal.reason.name === 'TimeoutError';
+    } catch {
       outcome = {
         state: 'error',
-        reason: timedOut
-          ? `Cloudflare Access did not answer within ${TIMEOUT_MS / 1000} seconds.`
-          : 'The network request for your identity failed.',
+        detail: controller.signal.reason === 'timeout' ? `no answer within ${TIMEOUT_MS / 1000} seconds` : 'the network request failed',
       };
     } finally {
       clearTimeout(timer);
     }
-    if (controller !== this.#controller) return;
-    this.#render(outcome);
+    if (controller === this.#controller) this.#render(outcome);
   }
 
-  #slot(name: string): HTMLElement | null {
-    return this.querySelector<HTMLElement>(`[data-slot="${name}"]`);
+  #template(view: string): HTMLTemplateElement {
+    return this.querySelector(`template[data-view="${view}"]`) as HTMLTemplateElement;
   }
 
-  #setState(state: IdentityState): void {
+  #setState(state: IdentityOutcome['state'] | 'loading', status: string): void {
     this.dataset['state'] = state;
     this.setAttribute('aria-busy', String(state === 'loading'));
-    const status = this.#slot('status');
-    if (status) status.textContent = STATUS_TEXT[state];
+    (this.querySelector('[data-slot="status"]') as HTMLElement).textContent = status;
     if (state !== 'ready') delete this.dataset['member'];
   }
 
   #render(outcome: IdentityOutcome): void {
-    const body = this.#slot('body');
-    if (!body) return;
+    const template = this.#template(outcome.state);
+    let view: DocumentFragment;
+    const required = this.requiredGroup;
     if (outcome.state === 'ready') {
-      const required = this.requiredGroup;
-      body.replaceChildren(renderIdentity(outcome.identity, required), this.#rawAnswer(outcome.raw));
-      if (required) this.dataset['member'] = String(isMemberOf(outcome.identity, required));
-      else delete this.dataset['member'];
+      view = renderIdentity({ ready: template, group: this.#template('group') }, outcome.identity, required, outcome.raw);
     } else {
-      body.replaceChildren(this.#explanation(outcome));
+      view = template.content.cloneNode(true) as DocumentFragment;
+      (view.querySelector('[data-field="detail"]') as HTMLElement).textContent = outcome.detail;
+      view.querySelector('[data-field="sign-in"]')?.setAttribute('href', location.pathname);
     }
-    this.#setState(outcome.state);
-    this.dispatchEvent(new CustomEvent('access-identity:change', { bubbles: true, detail: { state: outcome.state } }));
-  }
-
-  #explanation(outcome: Exclude<IdentityOutcome, { state: 'ready' }>): HTMLElement {
-    const box = h('div', { class: `ai-message ai-message--${outcome.state}` }, h('p', {}, outcome.reason));
-    if (outcome.state === 'signed-out') {
-      box.append(h('p', {}, h('a', { href: location.pathname, class: 'ai-button' }, 'Sign in with Cloudflare Access')));
-    } else if (outcome.state === 'unprotected') {
-      box.append(
-        h('p', {}, 'On the deployed site Access answers this request at the edge. Locally, run `npm run dev` to see a sample identity.'),
-      );
-    } else {
-      box.append(h('p', {}, h('button', { type: 'button', class: 'ai-button', 'data-action': 'refresh' }, 'Try again')));
-    }
-    return box;
-  }
-
-  #rawAnswer(raw: unknown): HTMLElement {
-    const json = JSON.stringify(raw, null, 2);
-    return h(
-      'details',
-      { class: 'ai-raw' },
-      h('summary', {}, 'Raw answer'),
-      h('button', { type: 'button', class: 'ai-button ai-button--small', 'data-action': 'copy-raw' }, 'Copy JSON'),
-      h('pre', { tabindex: '0' }, h('code', {}, json)),
-    );
+    (this.querySelector('[data-slot="body"]') as HTMLElement).replaceChildren(view);
+    this.#setState(outcome.state, template.dataset['status'] ?? '');
+    if (outcome.state === 'ready' && required) this.dataset['member'] = String(isMemberOf(outcome.identity, required));
   }
 
   #onClick = (event: Event): void => {
     const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
-    if (!target || !this.contains(target)) return;
-    const action = target.dataset['action'];
+    const action = target?.dataset['action'];
     if (action === 'refresh') void this.refresh();
-    if (action === 'copy-raw') {
-      const code = this.querySelector('.ai-raw code');
-      void copyText(code?.textContent ?? '').then((ok) => {
+    if (action === 'copy-raw' && target) {
+      void copyText(this.querySelector('[data-field="raw"]')?.textContent ?? '').then((ok) => {
         target.textContent = ok ? 'Copied' : 'Copy failed';
         setTimeout(() => (target.textContent = 'Copy JSON'), 2000);
       });

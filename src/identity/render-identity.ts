@@ -1,7 +1,7 @@
 /**
- * Builds the card's `ready` view from a parsed identity. DOM only, text only (see lib/dom.ts).
+ * Fills the card's server-rendered `ready` template (components/IdentityCard.astro) from a
+ * parsed identity. Values go in as text only, never as HTML.
  */
-import { h } from '../lib/dom.ts';
 import { idpDisplayName, isMemberOf, sortGroups, type Identity, type IdentityGroup } from './parse-identity.ts';
 
 /** Past this many groups the list gets a filter box. */
@@ -19,112 +19,103 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 export function relativeTime(epochSeconds: number, nowMs: number): string {
   const delta = epochSeconds - nowMs / 1000;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(delta) >= size || unit === 'second') return relativeFormat.format(Math.round(delta / size), unit);
-  }
-  return '';
+  const [unit, size] = UNITS.find(([, s]) => Math.abs(delta) >= s) ?? ['second', 1];
+  return relativeFormat.format(Math.round(delta / size), unit);
 }
 
-function fact(term: string, value: Node | string | undefined): HTMLElement {
-  return h(
-    'div',
-    {},
-    h('dt', {}, term),
-    value === undefined ? h('dd', { class: 'ai-absent' }, 'Not provided') : h('dd', {}, value),
-  );
+type Scope = DocumentFragment | Element;
+
+/** Removes every `[data-if=name]` in scope unless the condition holds. */
+function keepIf(scope: Scope, name: string, condition: boolean): void {
+  if (!condition) for (const element of scope.querySelectorAll(`[data-if="${name}"]`)) element.remove();
 }
 
-function issuedAt(seconds: number | undefined): Node | undefined {
-  if (seconds === undefined) return undefined;
-  const date = new Date(seconds * 1000);
+function setText(element: Element | null, value: string | undefined): void {
+  if (!element) return;
+  element.textContent = value ?? 'Not provided';
+  if (value === undefined) element.classList.add('ai-absent');
+}
+
+function issuedAt(seconds: number | undefined): HTMLTimeElement | undefined {
+  const date = new Date((seconds ?? NaN) * 1000);
   if (Number.isNaN(date.getTime())) return undefined;
-  return h('time', { datetime: date.toISOString(), title: date.toUTCString() }, relativeTime(seconds, Date.now()));
+  const time = document.createElement('time');
+  time.dateTime = date.toISOString();
+  time.title = date.toUTCString();
+  time.textContent = relativeTime(seconds ?? 0, Date.now());
+  return time;
 }
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'Yes' : 'No');
 
-function verdict(identity: Identity, requiredGroup: string): HTMLElement {
-  const member = isMemberOf(identity, requiredGroup);
-  return h(
-    'p',
-    { class: `ai-verdict ai-verdict--${member ? 'member' : 'not-member'}`, 'data-verdict': member ? 'member' : 'not-member' },
-    h('span', { class: 'ai-verdict__icon', 'aria-hidden': 'true' }, member ? '✓' : '✕'),
-    h('span', {}, member ? 'You are a member of ' : 'You are not a member of ', h('strong', {}, requiredGroup), '.'),
-  );
+function groupItem(template: HTMLTemplateElement, group: IdentityGroup, required: boolean): Element {
+  const item = (template.content.firstElementChild as Element).cloneNode(true) as Element;
+  item.setAttribute('data-group', group.label);
+  if (required) item.setAttribute('data-required', 'true');
+  if (group.idOnly) item.classList.add('ai-group--id');
+  (item.firstElementChild as Element).textContent = group.label;
+  keepIf(item, 'required', required);
+  keepIf(item, 'id', group.idOnly);
+  keepIf(item, 'saml', group.source === 'saml');
+  keepIf(item, 'oidc', group.source === 'oidc');
+  return item;
 }
 
-function groupItem(group: IdentityGroup, required: boolean): HTMLElement {
-  return h(
-    'li',
-    { 'data-group': group.label, 'data-required': required ? 'true' : undefined, class: group.idOnly ? 'ai-group--id' : undefined },
-    h('span', { class: 'ai-group__label' }, group.label),
-    required && h('span', { class: 'ai-tag ai-tag--required' }, 'required here'),
-    group.idOnly && h('span', { class: 'ai-tag' }, 'object id'),
-    group.source !== 'groups' && h('span', { class: 'ai-tag' }, group.source === 'saml' ? 'SAML' : 'OIDC'),
-  );
-}
-
-function groupFilter(list: HTMLUListElement, count: HTMLElement, total: number): HTMLElement {
-  const input = h('input', { type: 'search', class: 'ai-filter', 'aria-label': 'Filter groups', placeholder: 'Filter groups…', autocomplete: 'off' });
+function enableFilter(input: HTMLInputElement, list: Element, shown: Element, total: number): void {
   input.addEventListener('input', () => {
     const needle = input.value.trim().toLowerCase();
-    let shown = 0;
+    let count = 0;
     for (const item of list.children) {
       const match = !needle || (item.getAttribute('data-group') ?? '').toLowerCase().includes(needle);
       (item as HTMLElement).hidden = !match;
-      if (match) shown++;
+      count += Number(match);
     }
-    count.textContent = needle ? `${shown} of ${total} shown` : '';
+    shown.textContent = needle ? `${count} of ${total} shown` : '';
   });
-  return input;
 }
 
-function groups(identity: Identity, requiredGroup: string | undefined): HTMLElement {
-  const sorted = sortGroups(identity.groups, requiredGroup);
-  const wanted = requiredGroup?.trim().toLowerCase();
-  const list = h('ul', { class: 'ai-groups__list', 'aria-label': 'Groups' });
-  const fragment = document.createDocumentFragment();
-  for (const group of sorted) {
+function fillGroups(view: DocumentFragment, groupTemplate: HTMLTemplateElement, identity: Identity, requiredGroup: string | undefined): void {
+  const groups = sortGroups(identity.groups, requiredGroup);
+  const wanted = requiredGroup?.toLowerCase();
+  const list = view.querySelector('[data-field="groups"]') as Element;
+  for (const group of groups) {
     const required = wanted !== undefined && (group.name?.toLowerCase() === wanted || group.id?.toLowerCase() === wanted);
-    fragment.append(groupItem(group, required));
+    list.append(groupItem(groupTemplate, group, required));
   }
-  list.append(fragment);
-  const count = h('p', { class: 'ai-filter-count', 'aria-live': 'polite' });
-  const hasIds = sorted.some((g) => g.idOnly);
-  return h(
-    'section',
-    { class: 'ai-groups', 'aria-label': 'Groups' },
-    h('h3', {}, `Groups (${sorted.length})`),
-    sorted.length === 0 && h('p', { class: 'ai-absent' }, 'Access reported no groups for this session.'),
-    hasIds &&
-      h(
-        'p',
-        { class: 'ai-note' },
-        'Entries marked “object id” are Entra group object ids: Access knows the group but not its name. Look them up in Entra ID → Groups.',
-      ),
-    sorted.length > FILTER_THRESHOLD && groupFilter(list, count, sorted.length),
-    count,
-    sorted.length > 0 && list,
-  );
+  (view.querySelector('[data-field="count"]') as Element).textContent = String(groups.length);
+  keepIf(view, 'no-groups', groups.length === 0);
+  keepIf(view, 'id-only', groups.some((g) => g.idOnly));
+  keepIf(view, 'many', groups.length > FILTER_THRESHOLD);
+  const filter = view.querySelector<HTMLInputElement>('[data-if="many"]');
+  if (filter) enableFilter(filter, list, view.querySelector('[data-field="shown"]') as Element, groups.length);
+  if (groups.length === 0) list.remove();
 }
 
-export function renderIdentity(identity: Identity, requiredGroup: string | undefined): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  if (requiredGroup) fragment.append(verdict(identity, requiredGroup));
-  fragment.append(
-    h(
-      'dl',
-      { class: 'ai-facts' },
-      fact('Name', identity.name),
-      fact('Email', identity.email),
-      fact('Identity provider', idpDisplayName(identity.idpType)),
-      fact('Signed in', issuedAt(identity.issuedAt)),
-      fact('Country', identity.country),
-      fact('WARP', yesNo(identity.isWarp)),
-      fact('Gateway', yesNo(identity.isGateway)),
-      identity.deviceId !== undefined && fact('Device', identity.deviceId),
-    ),
-    groups(identity, requiredGroup),
-  );
-  return fragment;
+export function renderIdentity(
+  templates: { ready: HTMLTemplateElement; group: HTMLTemplateElement },
+  identity: Identity,
+  requiredGroup: string | undefined,
+  raw: unknown,
+): DocumentFragment {
+  const view = templates.ready.content.cloneNode(true) as DocumentFragment;
+  const field = (name: string) => view.querySelector(`[data-field="${name}"]`);
+  const verdict = requiredGroup ? (isMemberOf(identity, requiredGroup) ? 'member' : 'not-member') : undefined;
+  for (const element of view.querySelectorAll('[data-verdict]')) {
+    if (element.getAttribute('data-verdict') === verdict) (element.querySelector('[data-field="group"]') as Element).textContent = requiredGroup ?? '';
+    else element.remove();
+  }
+  setText(field('name'), identity.name);
+  setText(field('email'), identity.email);
+  setText(field('idp'), idpDisplayName(identity.idpType));
+  const time = issuedAt(identity.issuedAt);
+  if (time) field('issued')?.append(time);
+  else setText(field('issued'), undefined);
+  setText(field('country'), identity.country);
+  setText(field('warp'), yesNo(identity.isWarp));
+  setText(field('gateway'), yesNo(identity.isGateway));
+  if (identity.deviceId) setText(field('device'), identity.deviceId);
+  else view.querySelector('[data-optional]')?.remove();
+  fillGroups(view, templates.group, identity, requiredGroup);
+  (field('raw') as Element).textContent = JSON.stringify(raw, null, 2);
+  return view;
 }

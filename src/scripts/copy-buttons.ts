@@ -14,7 +14,7 @@ export function enableCopyButtons(root: ParentNode = document): void {
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
   document.body.append(status);
-  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) button.hidden = false;
+  document.documentElement.classList.add('copy-ready');
   root.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-copy]');
     if (!button) return;

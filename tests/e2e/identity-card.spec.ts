@@ -49,14 +49,14 @@ test('a network failure: error state', async ({ page }) => {
   await page.route('**/cdn-cgi/access/get-identity', (route) => route.abort('connectionrefused'));
   await page.goto('/scim-a/');
   await expect(card(page)).toHaveAttribute('data-state', 'error');
-  await expect(card(page)).toContainText('network request for your identity failed');
+  await expect(card(page)).toContainText('Your identity could not be loaded: the network request failed.');
 });
 
 test('malformed JSON: error state, nothing rendered from it', async ({ page }) => {
   await answerIdentity(page, 'malformed');
   await page.goto('/scim-a/');
   await expect(card(page)).toHaveAttribute('data-state', 'error');
-  await expect(card(page)).toContainText('not valid JSON');
+  await expect(card(page)).toContainText('the answer was not valid JSON');
 });
 
 test('no Access session: signed-out with a sign-in link', async ({ page }) => {
