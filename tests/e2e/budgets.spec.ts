@@ -1,0 +1,91 @@
+/**
+ * Size budgets on every page of the real build, so CI enforces them (issue "budgets"):
+ * JavaScript by what the page needs, HTML + render-blocking CSS within one round trip, diagram
+ * SVG bounded, no third-party requests and no web fonts.
+ */
+import { gzipSync } from 'node:zlib';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { answerIdentity, signIn, tokenFor } from './helpers.ts';
+import { sitePages } from './site-pages.ts';
+
+const KB = 1024;
+export const BUDGETS = {
+  /** A page with the identity card: card, copy buttons, personalisation, together. */
+  jsWithCard: 5 * KB,
+  /** The card's own script. */
+  cardScript: 4 * KB,
+  /** A page whose only interactive parts are small helpers (copy buttons, personalisation). */
+  jsHelpersOnly: 2 * KB,
+  /** HTML plus render-blocking CSS, pages without diagrams: one TCP round trip (14 KB). */
+  htmlAndCss: 14 * KB,
+  /** What inline diagram SVG may add to one page. */
+  diagramSvg: 40 * KB,
+};
+
+const gz = (text: string) => gzipSync(text, { level: 9 }).length;
+
+/** Every script the page loads: its module scripts and, recursively, their static imports. */
+async function scriptsOf(html: string, request: APIRequestContext): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? '');
+  while (queue.length > 0) {
+    const src = queue.shift() ?? '';
+    if (found.has(src)) continue;
+    const code = await (await request.get(src)).text();
+    found.set(src, code);
+    for (const m of code.matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) queue.push(new URL(m[1] ?? '', `http://x${src}`).pathname);
+  }
+  return found;
+}
+
+const inlineSvg = (html: string) => [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]).join('');
+
+for (const { path, demo } of sitePages()) {
+  test(`${path}: within its budgets`, async ({ request }) => {
+    const headers: Record<string, string> = demo ? { 'Cf-Access-Jwt-Assertion': await tokenFor(demo) } : {};
+    const html = await (await request.get(path, { headers })).text();
+    const scripts = await scriptsOf(html, request);
+    const jsBytes = [...scripts.values()].reduce((sum, code) => sum + gz(code), 0);
+    const hasCard = html.includes('<access-identity');
+    const hasHelpers = /data-copy|data-personalise/.test(html);
+    const svg = inlineSvg(html);
+    const report = `${path}: JS ${jsBytes} B gz in ${scripts.size} file(s); HTML ${gz(html)} B gz, of which diagram SVG ${gz(svg)} B gz`;
+    test.info().annotations.push({ type: 'size', description: report });
+
+    for (const code of scripts.values()) expect(code, `${path} loads mermaid`).not.toMatch(/mermaid/i);
+    if (hasCard) {
+      expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsWithCard);
+      const card = [...scripts].filter(([src]) => /IdentityCard|clipboard/.test(src));
+      expect(card.reduce((sum, [, code]) => sum + gz(code), 0), report).toBeLessThanOrEqual(BUDGETS.cardScript);
+    } else if (hasHelpers) {
+      expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsHelpersOnly);
+    } else {
+      expect(scripts.size, `${report}: a page with nothing interactive ships no JavaScript`).toBe(0);
+    }
+    // CSS is inlined (build.inlineStylesheets: 'always'), so the HTML is HTML + render-blocking CSS.
+    expect(html, `${path} links an external stylesheet`).not.toMatch(/<link[^>]+rel="stylesheet"/);
+    if (svg) expect(gz(svg), report).toBeLessThanOrEqual(BUDGETS.diagramSvg);
+    else expect(gz(html), report).toBeLessThanOrEqual(BUDGETS.htmlAndCss);
+  });
+}
+
+test('no page makes a third-party request or loads a web font', async ({ page }) => {
+  const outside: string[] = [];
+  const fonts: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:') outside.push(r.url());
+    if (r.resourceType() === 'font') fonts.push(r.url());
+  });
+  for (const { path, demo } of sitePages()) {
+    if (demo) {
+      await signIn(page, demo);
+      await answerIdentity(page, 'member');
+    }
+    await page.goto(path);
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => document.fonts.size), `${path} declares web fonts`).toBe(0);
+  }
+  expect(outside).toEqual([]);
+  expect(fonts).toEqual([]);
+});
