@@ -37,7 +37,7 @@ export default defineConfig({
   // No sessions and no image binding: the Worker needs nothing but its static assets.
   session: false,
   // vitest renders components with getViteConfig, which breaks while the adapter is active.
-  adapter: process.env.VITEST ? undefined : cloudflare({ imageService: 'passthrough' }),
+  ...(process.env.VITEST ? {} : { adapter: cloudflare({ imageService: 'passthrough' }) }),
   integrations: [mdx(), sitemap(), devAccessMock(), securityHeadersFile()],
   markdown: {
     // No syntax highlighting: the code here is short commands and values, and plain blocks keep

@@ -8,3 +8,8 @@ declare namespace App {
     demoHost?: string;
   }
 }
+
+/** The Worker environment, as workerd provides it (the gate reads its variables from here). */
+declare module 'cloudflare:workers' {
+  export const env: Record<string, unknown>;
+}
