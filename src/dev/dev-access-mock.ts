@@ -4,16 +4,34 @@
  * the dev server only (`astro:server:setup`): nothing here is part of a production build.
  *
  * Personas are the identity fixtures in tests/fixtures/identity/. Pick one with `?persona=<name>`
- * on any page (remembered in a cookie) or the switcher at the bottom of a demo page in dev.
+ * on any page URL; the choice is remembered in a cookie.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
-import { PERSONAS, DEFAULT_PERSONA, personaAnswer } from './personas.ts';
+import { DEFAULT_PERSONA, PERSONAS, personaAnswer } from './personas.ts';
 
 const COOKIE = 'dev-persona';
+const ENDPOINT = '/cdn-cgi/access/get-identity';
 
 function personaFromCookie(cookieHeader: string | undefined): string | undefined {
   const match = cookieHeader?.match(new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`));
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** Connect-style middleware: answers get-identity, remembers `?persona=` on any request. */
+export async function devIdentityMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const asked = url.searchParams.get('persona');
+  const known = (name: string | null | undefined): name is string => !!name && Object.hasOwn(PERSONAS, name);
+  if (known(asked)) res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(asked)}; Path=/; SameSite=Lax`);
+  if (url.pathname !== ENDPOINT) return next();
+  const fromCookie = personaFromCookie(req.headers.cookie);
+  const answer = personaAnswer(known(asked) ? asked : known(fromCookie) ? fromCookie : DEFAULT_PERSONA);
+  if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+  res.statusCode = answer.status;
+  res.setHeader('Content-Type', answer.contentType);
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(answer.body);
 }
 
 export function devAccessMock(): AstroIntegration {
@@ -21,26 +39,8 @@ export function devAccessMock(): AstroIntegration {
     name: 'barbican:dev-access-mock',
     hooks: {
       'astro:server:setup': ({ server, logger }) => {
-        logger.info(`get-identity is mocked in dev; personas: ${Object.keys(PERSONAS).join(', ')}`);
-        server.middlewares.use(async (req, res, next) => {
-          const url = new URL(req.url ?? '/', 'http://localhost');
-          const asked = url.searchParams.get('persona');
-          if (asked && asked in PERSONAS) {
-            res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(asked)}; Path=/; SameSite=Lax`);
-          }
-          if (url.pathname !== '/cdn-cgi/access/get-identity') return next();
-          const name = asked ?? personaFromCookie(req.headers.cookie) ?? DEFAULT_PERSONA;
-          const answer = await personaAnswer(name in PERSONAS ? name : DEFAULT_PERSONA);
-          if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
-          if (answer.status === 0) {
-            res.destroy();
-            return;
-          }
-          res.statusCode = answer.status;
-          res.setHeader('Content-Type', answer.contentType);
-          res.setHeader('Cache-Control', 'no-store');
-          res.end(answer.body);
-        });
+        logger.info(`get-identity is mocked in dev; add ?persona=<name> to a page: ${Object.keys(PERSONAS).join(', ')}`);
+        server.middlewares.use((req, res, next) => void devIdentityMiddleware(req, res, next));
       },
     },
   };

@@ -4,7 +4,7 @@ import { fixtureBody, fixtures, type PersonaName } from '../../tests/fixtures/id
 export const PERSONAS = fixtures;
 export const DEFAULT_PERSONA: PersonaName = 'member';
 
-export async function personaAnswer(name: string) {
+export function personaAnswer(name: string) {
   const fixture = PERSONAS[name as PersonaName] ?? PERSONAS[DEFAULT_PERSONA];
   return { status: fixture.status, contentType: fixture.contentType, body: fixtureBody(fixture), delayMs: fixture.delayMs ?? 0 };
 }

@@ -1,0 +1,118 @@
+/**
+ * The reading features of demo and guide pages, on every page that has them: diagrams,
+ * personalised placeholders, copy buttons, tabs, and the expected sections.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { answerIdentity, signIn } from './helpers.ts';
+import { sitePages } from './site-pages.ts';
+
+const pages = sitePages();
+const docPages = pages.filter((p) => p.demo || /^\/guides\/[^/]+\/$/.test(p.path));
+
+async function open(page: Page, path: string, demo?: string) {
+  if (demo) {
+    await signIn(page, demo);
+    await answerIdentity(page, 'member');
+  }
+  await page.goto(path);
+}
+
+test('demo pages have the sections readers rely on', async ({ page }) => {
+  for (const { path, demo } of pages.filter((p) => p.demo)) {
+    await open(page, path, demo);
+    const h2 = (await page.locator('article h2').allTextContents()).map((t) => t.trim().toLowerCase());
+    for (const section of ['your identity', 'how this works', 'entra configuration', 'cloudflare configuration', 'routing']) {
+      expect(h2, `${path} lacks "${section}"`).toContain(section);
+    }
+    if (path !== '/scim-a/' || h2.includes('sources')) {
+      for (const section of ['verify it works', 'troubleshooting', 'sources']) expect(h2, `${path} lacks "${section}"`).toContain(section);
+    }
+  }
+});
+
+test('every diagram is an inline SVG with a title, in a light and a dark variant', async ({ page }) => {
+  let diagrams = 0;
+  for (const { path, demo } of pages) {
+    await open(page, path, demo);
+    for (const figure of await page.locator('figure.diagram').all()) {
+      diagrams++;
+      await expect(figure.locator('.diagram-light svg')).toHaveCount(1);
+      await expect(figure.locator('.diagram-dark svg')).toHaveCount(1);
+      await expect(figure.locator('.diagram-light svg > title')).toHaveText(/\S/);
+      await expect(figure.locator('.diagram-light svg')).toBeVisible();
+    }
+  }
+  expect(diagrams).toBeGreaterThan(0);
+});
+
+test('a reader’s team name and domain reach every placeholder on every page, and survive a reload', async ({ page }) => {
+  const withPlaceholders: string[] = [];
+  for (const { path, demo } of docPages) {
+    await open(page, path, demo);
+    if ((await page.locator('.ph').count()) > 0) withPlaceholders.push(path);
+  }
+  expect(withPlaceholders.length).toBeGreaterThan(0);
+  const [first, ...rest] = withPlaceholders;
+  const start = docPages.find((p) => p.path === first);
+  await open(page, start?.path ?? '/', start?.demo);
+  await page.getByText('Show my team name and domain in the commands').click();
+  await page.getByLabel(/Team name/).fill('barbican');
+  await page.getByLabel(/Domain/).fill('example.co.uk');
+  for (const path of [first, ...rest]) {
+    const entry = docPages.find((p) => p.path === path);
+    await open(page, path ?? '/', entry?.demo);
+    await page.reload();
+    const texts = await page.locator('.ph').allTextContents();
+    expect(texts.length, path).toBeGreaterThan(0);
+    for (const text of texts) expect(['barbican', 'example.co.uk'], `${path}: ${text}`).toContain(text);
+  }
+  await page.getByText('Show my team name and domain in the commands').click();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  expect(await page.locator('.ph').first().textContent()).toMatch(/^<your-(team|domain)>$/);
+});
+
+test('copy buttons copy the value as shown, personalised', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const target = docPages.find((p) => p.demo === 'scim-a') ?? docPages[0];
+  await open(page, target?.path ?? '/', target?.demo);
+  const inline = page.locator('.copy-value', { hasText: 'CF-Demo-Group-A' }).first();
+  await inline.getByRole('button').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('CF-Demo-Group-A');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toBeAttached();
+
+  await page.evaluate(() => localStorage.setItem('barbican:placeholders', JSON.stringify({ team: 'barbican' })));
+  for (const { path, demo } of docPages) {
+    await open(page, path, demo);
+    const block = page.locator('.code-block', { has: page.locator('.ph[data-placeholder="team"]') }).first();
+    if ((await block.count()) === 0) continue;
+    await block.getByRole('button', { name: 'Copy code' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('barbican');
+    expect(copied).not.toContain('<your-team>');
+    return;
+  }
+});
+
+test('tabs switch by mouse and by keyboard, and every panel is reachable', async ({ page }) => {
+  let tested = 0;
+  for (const { path, demo } of docPages) {
+    await open(page, path, demo);
+    const tabs = page.locator('.tabs').first();
+    if ((await tabs.count()) === 0) continue;
+    const choices = tabs.getByRole('radio');
+    const panels = tabs.locator('> .tab-panel');
+    const count = await choices.count();
+    expect(await panels.count()).toBe(count);
+    await expect(panels.nth(0)).toBeVisible();
+    await expect(panels.nth(1)).toBeHidden();
+    await tabs.locator('.tabs__choice').nth(1).click();
+    await expect(panels.nth(1)).toBeVisible();
+    await expect(panels.nth(0)).toBeHidden();
+    await choices.nth(1).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(panels.nth(0)).toBeVisible();
+    tested++;
+    break;
+  }
+  test.skip(tested === 0, 'no page uses tabs yet');
+});
