@@ -27,10 +27,12 @@ function noBrowserMessage(filePath: string): string {
   ].join('\n');
 }
 
-async function renderOne(source: string, prefix: string, theme: string, filePath: string): Promise<RenderResult> {
+type Variant = (typeof RENDER_SETTINGS)['light' | 'dark'];
+
+async function renderOne(source: string, prefix: string, variant: Variant, filePath: string): Promise<RenderResult> {
   const [result] = await (await getRenderer())([source], {
     prefix,
-    mermaidConfig: { theme: theme as 'default', fontFamily: RENDER_SETTINGS.fontFamily },
+    mermaidConfig: { theme: variant.theme, themeVariables: variant.themeVariables, fontFamily: RENDER_SETTINGS.fontFamily },
   });
   if (!result || result.status === 'rejected') {
     const reason = result?.status === 'rejected' ? String(result.reason) : 'no result';
@@ -49,8 +51,8 @@ export async function renderDiagramVariants(
   let light: RenderResult;
   let dark: RenderResult;
   try {
-    light = await renderOne(source, `d${id}l`, RENDER_SETTINGS.light.theme, filePath);
-    dark = await renderOne(source, `d${id}d`, RENDER_SETTINGS.dark.theme, filePath);
+    light = await renderOne(source, `d${id}l`, RENDER_SETTINGS.light, filePath);
+    dark = await renderOne(source, `d${id}d`, RENDER_SETTINGS.dark, filePath);
   } catch (error) {
     if (error instanceof Error && /Failed to launch|executable/i.test(error.message)) {
       throw new Error(`${noBrowserMessage(filePath)}\n\nBrowser error: ${error.message}`);

@@ -4,9 +4,11 @@
  */
 export const RENDER_SETTINGS = {
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  light: { theme: 'default' },
-  dark: { theme: 'dark' },
-  revision: 1,
+  light: { theme: 'default', themeVariables: {} },
+  // Mermaid's dark theme puts edge labels on a mid-grey that fails WCAG AA contrast; use the
+  // site's dark surface colour instead.
+  dark: { theme: 'dark', themeVariables: { edgeLabelBackground: '#161b22' } },
+  revision: 2,
 } as const;
 
 /** Chromium flags that work as root on a machine with no outside network. */

@@ -44,6 +44,8 @@ export function rehypeCopyButtons() {
       }
     });
     for (const { node, parent } of blocks) {
+      // A code block can scroll sideways: it must be reachable by keyboard to scroll it.
+      node.properties['tabIndex'] = 0;
       const index = parent.children.indexOf(node as ElementContent);
       parent.children[index] = {
         type: 'element',

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { demoSlugs } from './site-pages.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 
@@ -40,7 +41,10 @@ test('the Worker deploys as configured (wrangler deploy --dry-run): no workers.d
   expect(built['workers_dev']).toBe(false);
   expect(built['preview_urls']).toBe(false);
   expect(built['routes']).toContainEqual({ pattern: 'barbicancloud.co.uk', custom_domain: true });
-  expect(built['routes']).toContainEqual({ pattern: 'scim-a.barbicancloud.co.uk', custom_domain: true });
+  for (const slug of demoSlugs()) {
+    expect(built['routes'], `${slug} has no subdomain route`).toContainEqual({ pattern: `${slug}.barbicancloud.co.uk`, custom_domain: true });
+    expect((built['vars'] as { ACCESS_AUDIENCES: Record<string, string[]> }).ACCESS_AUDIENCES[slug], `${slug} has no AUD entry`).toHaveLength(2);
+  }
   expect((built['assets'] as { run_worker_first?: string[] }).run_worker_first).toContain('/');
   const output = execFileSync('wrangler', ['deploy', '--dry-run'], {
     cwd: new URL('../..', import.meta.url).pathname,
