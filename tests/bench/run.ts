@@ -28,11 +28,11 @@ if (process.env['BENCH_SKIP_BUILD'] !== '1') {
   // Cold first, warm last: the site measured below is then an ordinary (warm) build.
   for (let i = 1; i <= count('BENCH_COLD_RUNS', 3); i++) {
     builds.push(await coldBuild());
-    log(`cold build ${i}: ${builds.at(-1)?.seconds.toFixed(1)} s, ${builds.at(-1)?.rendered} diagram(s) rendered`);
+    log(`cold build ${i}: ${builds.at(-1)?.seconds.toFixed(1)} s wall, ${builds.at(-1)?.cpuSeconds.toFixed(1)} s CPU, ${builds.at(-1)?.rendered} diagram(s) rendered`);
   }
   for (let i = 1; i <= count('BENCH_WARM_RUNS', 3); i++) {
     builds.push(await warmBuild());
-    log(`warm build ${i}: ${builds.at(-1)?.seconds.toFixed(1)} s`);
+    log(`warm build ${i}: ${builds.at(-1)?.seconds.toFixed(1)} s wall, ${builds.at(-1)?.cpuSeconds.toFixed(1)} s CPU`);
   }
 }
 
