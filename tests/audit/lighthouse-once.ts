@@ -32,12 +32,32 @@ export interface AuditRun {
   scores: Record<Category, number>;
   metrics: Record<Metric, number>;
   failing: FailingAudit[];
+  /** Main-thread time by kind (Lighthouse's groups, simulated slowdown included), largest first. */
+  mainThread: { group: string; ms: number }[];
+  /** Long tasks' total time, and the part Lighthouse could not attribute to any URL. */
+  longTasks: { ms: number; unattributableMs: number };
   /** Lighthouse's measure of the host CPU; it calls a host at or below 1000 slower than it expects. */
   benchmarkIndex: number;
   lhr: Result;
 }
 
 /** Audits that cost points: scored below 1 (informative and not-applicable ones have no score). */
+interface TableDetails {
+  items?: Record<string, unknown>[];
+}
+
+function tableItems(lhr: Result, id: string): Record<string, unknown>[] {
+  return ((lhr.audits[id]?.details as TableDetails | undefined)?.items ?? []) as Record<string, unknown>[];
+}
+
+/** Why a performance score is what it is: where main-thread time went, and whose it was. */
+function mainThreadFacts(lhr: Result): Pick<AuditRun, 'mainThread' | 'longTasks'> {
+  const mainThread = tableItems(lhr, 'mainthread-work-breakdown').map((item) => ({ group: String(item['groupLabel']), ms: Number(item['duration']) }));
+  const tasks = tableItems(lhr, 'long-tasks');
+  const sum = (items: Record<string, unknown>[]) => items.reduce((total, item) => total + Number(item['duration']), 0);
+  return { mainThread, longTasks: { ms: sum(tasks), unattributableMs: sum(tasks.filter((item) => item['url'] === 'Unattributable')) } };
+}
+
 function failingAudits(lhr: Result): FailingAudit[] {
   return CATEGORIES.flatMap((category) =>
     (lhr.categories[category]?.auditRefs ?? []).flatMap((ref) => {
@@ -102,6 +122,7 @@ export async function runLighthouse(url: string, extraHeaders: Record<string, st
       scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') },
       metrics: { FCP: metric('FCP'), LCP: metric('LCP'), TBT: metric('TBT'), CLS: metric('CLS') },
       failing: failingAudits(lhr),
+      ...mainThreadFacts(lhr),
       benchmarkIndex: lhr.environment.benchmarkIndex,
       lhr,
     };
