@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: build times (cold and warm), bytes per page, and the identity card's render
  * time. Prints a Markdown report and writes reports/bench.md.
+ * Side effect: the cold builds delete dist/, .astro/ and node_modules/.vite (all regenerated);
+ * the last build is an ordinary warm one, so dist/ is left as `npm run build` leaves it.
  *
  * Knobs (environment): BENCH_COLD_RUNS (default 3), BENCH_WARM_RUNS (3), BENCH_CARD_RUNS (21),
  * BENCH_SKIP_BUILD=1 to measure the existing build only. Ports 9780-9789.
