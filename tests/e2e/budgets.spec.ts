@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { answerIdentity, signIn, tokenFor } from './helpers.ts';
-import { sitePages } from './site-pages.ts';
+import { discoverPages as sitePages } from '../support/site-pages.ts';
 
 const KB = 1024;
 export const BUDGETS = {
@@ -40,7 +40,7 @@ async function scriptsOf(html: string, request: APIRequestContext): Promise<Map<
 
 const inlineSvg = (html: string) => [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]).join('');
 
-for (const { path, demo } of sitePages()) {
+for (const { path, demoSlug: demo } of sitePages()) {
   test(`${path}: within its budgets`, async ({ request }) => {
     const headers: Record<string, string> = demo ? { 'Cf-Access-Jwt-Assertion': await tokenFor(demo) } : {};
     const html = await (await request.get(path, { headers })).text();
@@ -77,7 +77,7 @@ test('no page makes a third-party request or loads a web font', async ({ page })
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:') outside.push(r.url());
     if (r.resourceType() === 'font') fonts.push(r.url());
   });
-  for (const { path, demo } of sitePages()) {
+  for (const { path, demoSlug: demo } of sitePages()) {
     if (demo) {
       await signIn(page, demo);
       await answerIdentity(page, 'member');

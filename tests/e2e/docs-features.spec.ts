@@ -4,13 +4,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { answerIdentity, signIn, tokenFor } from './helpers.ts';
-import { sitePages } from './site-pages.ts';
+import { discoverPages as sitePages } from '../support/site-pages.ts';
 
 const pages = sitePages();
 
 // These tests walk every page; give them room on a busy two-core machine.
 test.describe.configure({ timeout: 180_000 });
-const docPages = pages.filter((p) => p.demo || /^\/guides\/[^/]+\/$/.test(p.path));
+const docPages = pages.filter((p) => p.demoSlug || /^\/guides\/[^/]+\/$/.test(p.path));
 
 async function open(page: Page, path: string, demo?: string) {
   if (demo) {
@@ -21,7 +21,7 @@ async function open(page: Page, path: string, demo?: string) {
 }
 
 test('demo pages have the sections readers rely on', async ({ page }) => {
-  for (const { path, demo } of pages.filter((p) => p.demo)) {
+  for (const { path, demoSlug: demo } of pages.filter((p) => p.demoSlug)) {
     await open(page, path, demo);
     const h2 = (await page.locator('article h2').allTextContents()).map((t) => t.trim().toLowerCase());
     for (const section of ['your identity', 'how this works', 'entra configuration', 'cloudflare configuration', 'routing']) {
@@ -33,7 +33,7 @@ test('demo pages have the sections readers rely on', async ({ page }) => {
 
 test('every diagram is an inline SVG with a title, in a light and a dark variant', async ({ page }) => {
   let diagrams = 0;
-  for (const { path, demo } of pages) {
+  for (const { path, demoSlug: demo } of pages) {
     await open(page, path, demo);
     for (const figure of await page.locator('figure.diagram').all()) {
       diagrams++;
@@ -48,20 +48,20 @@ test('every diagram is an inline SVG with a title, in a light and a dark variant
 
 test('a reader’s team name and domain reach every placeholder on every page, and survive a reload', async ({ page, request }) => {
   const withPlaceholders: string[] = [];
-  for (const { path, demo } of docPages) {
+  for (const { path, demoSlug: demo } of docPages) {
     const headers: Record<string, string> = demo ? { 'Cf-Access-Jwt-Assertion': await tokenFor(demo) } : {};
     if ((await (await request.get(path, { headers })).text()).includes('data-placeholder=')) withPlaceholders.push(path);
   }
   expect(withPlaceholders.length).toBeGreaterThan(0);
   const [first, ...rest] = withPlaceholders;
   const start = docPages.find((p) => p.path === first);
-  await open(page, start?.path ?? '/', start?.demo);
+  await open(page, start?.path ?? '/', start?.demoSlug);
   await page.locator('summary', { hasText: 'Show my team name and domain in the commands' }).click();
   await page.getByLabel(/Team name/).fill('barbican');
   await page.getByLabel(/Domain/).fill('example.co.uk');
   for (const path of [first, ...rest]) {
     const entry = docPages.find((p) => p.path === path);
-    await open(page, path ?? '/', entry?.demo);
+    await open(page, path ?? '/', entry?.demoSlug);
     await page.reload();
     const texts = await page.locator('.ph').allTextContents();
     expect(texts.length, path).toBeGreaterThan(0);
@@ -74,15 +74,15 @@ test('a reader’s team name and domain reach every placeholder on every page, a
 
 test('copy buttons copy the value as shown, personalised', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const target = docPages.find((p) => p.demo === 'scim-a') ?? docPages[0];
-  await open(page, target?.path ?? '/', target?.demo);
+  const target = docPages.find((p) => p.demoSlug === 'scim-a') ?? docPages[0];
+  await open(page, target?.path ?? '/', target?.demoSlug);
   const inline = page.locator('.copy-value', { hasText: 'CF-Demo-Group-A' }).first();
   await inline.getByRole('button').click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('CF-Demo-Group-A');
   await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toBeAttached();
 
   await page.evaluate(() => localStorage.setItem('barbican:placeholders', JSON.stringify({ team: 'barbican' })));
-  for (const { path, demo } of docPages) {
+  for (const { path, demoSlug: demo } of docPages) {
     await open(page, path, demo);
     const block = page.locator('.code-block', { has: page.locator('.ph[data-placeholder="team"]') }).first();
     if ((await block.count()) === 0) continue;
@@ -96,7 +96,7 @@ test('copy buttons copy the value as shown, personalised', async ({ page, contex
 
 test('tabs switch by mouse and by keyboard, and every panel is reachable', async ({ page }) => {
   let tested = 0;
-  for (const { path, demo } of docPages) {
+  for (const { path, demoSlug: demo } of docPages) {
     await open(page, path, demo);
     const tabs = page.locator('.tabs').first();
     if ((await tabs.count()) === 0) continue;

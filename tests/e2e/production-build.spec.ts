@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoSlugs } from './site-pages.ts';
+import { demoSlugs } from '../support/site-pages.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { answerIdentity, signIn, tokenFor } from './helpers.ts';
-import { sitePages } from './site-pages.ts';
+import { discoverPages as sitePages } from '../support/site-pages.ts';
 
 const pages = sitePages();
 
@@ -26,7 +26,7 @@ test('the site has its pages', () => {
   expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(['/', '/guides/', '/scim-a/']));
 });
 
-for (const { path, demo } of pages) {
+for (const { path, demoSlug: demo } of pages) {
   test.describe(path, () => {
     test('renders with title, description, Open Graph, one h1, and no console errors', async ({ page }) => {
       const { response, errors } = await open(page, path, demo);
@@ -69,7 +69,7 @@ for (const { path, demo } of pages) {
         const target = url.pathname;
         let ids = checked.get(target);
         if (!ids) {
-          const slug = pages.find((p) => p.path === target)?.demo;
+          const slug = pages.find((p) => p.path === target)?.demoSlug;
           const headers: Record<string, string> = slug ? { 'Cf-Access-Jwt-Assertion': await tokenFor(slug) } : {};
           const response = await request.get(target, { headers });
           expect(response.status(), `${href} (linked from ${path})`).toBe(200);

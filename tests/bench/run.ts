@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: build times (cold and warm), bytes per page, and the identity card's render
+ * time. Prints a Markdown report and writes reports/bench.md.
+ * Side effect: the cold builds delete dist/, .astro/ and node_modules/.vite (all regenerated);
+ * the last build is an ordinary warm one, so dist/ is left as `npm run build` leaves it.
+ *
+ * Knobs (environment): BENCH_COLD_RUNS (default 3), BENCH_WARM_RUNS (3), BENCH_CARD_RUNS (21),
+ * BENCH_SKIP_BUILD=1 to measure the existing build only. Ports 9780-9789.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtures } from '../fixtures/identity/index.ts';
+import { ACCESS_HEADER, startGatedSite } from '../support/gated-site.ts';
+import { thousandsOfGroups } from '../support/hostile-identities.ts';
+import { currentLoad, describeMachine } from '../support/machine.ts';
+import { PROJECT_ROOT, discoverPages } from '../support/site-pages.ts';
+import { coldBuild, warmBuild, type BuildRun } from './build-times.ts';
+import { measureCardRender } from './card-render.ts';
+import { measurePage, type PageBytes } from './page-bytes.ts';
+import { benchReport, type BenchResults } from './report.ts';
+
+const PORTS = { sitePort: 9780, certsPort: 9781, inspectorPort: 9782 };
+const count = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+const machine = describeMachine();
+
+const builds: BuildRun[] = [];
+if (process.env['BENCH_SKIP_BUILD'] !== '1') {
+  // Cold first, warm last: the site measured below is then an ordinary (warm) build.
+  for (let i = 1; i <= count('BENCH_COLD_RUNS', 3); i++) {
+    builds.push(await coldBuild());
+    log(`cold build ${i}: ${builds.at(-1)?.seconds.toFixed(1)} s wall, ${builds.at(-1)?.cpuSeconds.toFixed(1)} s CPU, ${builds.at(-1)?.rendered} diagram(s) rendered`);
+  }
+  for (let i = 1; i <= count('BENCH_WARM_RUNS', 3); i++) {
+    builds.push(await warmBuild());
+    log(`warm build ${i}: ${builds.at(-1)?.seconds.toFixed(1)} s wall, ${builds.at(-1)?.cpuSeconds.toFixed(1)} s CPU`);
+  }
+}
+
+const pages = discoverPages();
+const demoSlugs = pages.flatMap((page) => (page.demoSlug ? [page.demoSlug] : []));
+log(`pages: ${pages.map((page) => page.path).join(' ')}`);
+
+const site = await startGatedSite({ name: 'bench', demoSlugs, ...PORTS });
+let results: BenchResults;
+try {
+  const measured: PageBytes[] = [];
+  for (const page of pages) {
+    const headers = page.demoSlug ? { [ACCESS_HEADER]: await site.tokenFor(page.demoSlug) } : {};
+    measured.push(await measurePage(site.baseUrl, page.path, headers));
+    log(`bytes: ${page.path}`);
+  }
+
+  const demo = pages.find((page) => page.demoSlug);
+  let card: BenchResults['card'];
+  if (demo?.demoSlug) {
+    const identities = [
+      { label: 'typical (fixture “member”)', body: fixtures.member.body },
+      { label: '5,000 groups (thousandsOfGroups)', body: thousandsOfGroups() },
+    ];
+    log(`card render on ${demo.path}`);
+    card = { page: demo.path, timings: await measureCardRender(new URL(demo.path, site.baseUrl).href, await site.tokenFor(demo.demoSlug), identities, count('BENCH_CARD_RUNS', 21)) };
+  }
+  results = { machine, loadAtEnd: currentLoad(), builds, pages: measured, ...(card ? { card } : {}) };
+} finally {
+  await site.stop();
+}
+
+const report = benchReport(results);
+mkdirSync(join(PROJECT_ROOT, 'reports'), { recursive: true });
+writeFileSync(join(PROJECT_ROOT, 'reports', 'bench.md'), report);
+console.log(report);
+log('wrote reports/bench.md');

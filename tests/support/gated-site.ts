@@ -1,0 +1,109 @@
+/**
+ * The production build under `wrangler dev` with a working gate, for tools that measure pages
+ * (bench, audit). The same set-up as serve-e2e.ts, as a function: fresh test keys, a stand-in of
+ * the Access certs endpoint, the e2e AUD tags, and tokens minted for any demo slug.
+ *
+ * It writes its own Worker config (dist/server/wrangler.<name>.json) so that it never touches
+ * the e2e one, and takes its ports from the caller, which keeps to its own port range.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { AUDIENCES } from './e2e-env.ts';
+import { writeLocalWranglerConfig } from './local-wrangler-config.ts';
+import { audTag, createTestKeys, mintAccessToken } from './test-keys.ts';
+import { spawnWranglerDev, waitForServer } from './wrangler-process.ts';
+
+export const ACCESS_HEADER = 'Cf-Access-Jwt-Assertion';
+
+export interface GatedSiteOptions {
+  /** Used in the config file name, so two tools never share one. */
+  name: string;
+  sitePort: number;
+  certsPort: number;
+  inspectorPort: number;
+  /** Demo slugs that need an AUD tag; one the e2e list lacks gets a derived tag (else: 503). */
+  demoSlugs: string[];
+}
+
+export interface GatedSite {
+  baseUrl: string;
+  /** A fresh token for the demo's path application, valid for an hour. */
+  tokenFor(slug: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The e2e AUD tags, plus a derived pair for any demo added since (keyed by slug, as the gate is). */
+export function audiencesFor(slugs: string[]): Record<string, string[]> {
+  const audiences = { ...AUDIENCES };
+  for (const slug of slugs) audiences[slug] ??= [audTag(`${slug} path`), audTag(`${slug} subdomain`)];
+  return audiences;
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSite> {
+  const keys = await createTestKeys();
+  const teamDomain = `http://127.0.0.1:${options.certsPort}`;
+  const audiences = audiencesFor(options.demoSlugs);
+
+  const certs = createServer((req, res) => {
+    if (req.url === '/cdn-cgi/access/certs') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [keys.publicJwk] }));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await listen(certs, options.certsPort);
+
+  const target = fileURLToPath(new URL(`../../dist/server/wrangler.${options.name}.json`, import.meta.url));
+  const config = writeLocalWranglerConfig({ ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUDIENCES: audiences }, { target });
+  const wrangler = spawnWranglerDev(config, options.sitePort, 'pipe', options.inspectorPort);
+  // Kept for the error message: wrangler says why it did not start only on its own output.
+  let output = '';
+  wrangler.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  wrangler.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const baseUrl = `http://127.0.0.1:${options.sitePort}`;
+  const stop = async () => {
+    await stopProcess(wrangler);
+    await new Promise((resolve) => certs.close(resolve));
+  };
+  try {
+    await Promise.race([
+      waitForServer(`${baseUrl}/`, 90_000),
+      new Promise((_, reject) => wrangler.once('exit', (code) => reject(new Error(`wrangler dev exited (${code})`)))),
+    ]);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`);
+  }
+
+  return {
+    baseUrl,
+    tokenFor: (slug) => {
+      const audience = audiences[slug]?.[0];
+      if (!audience) throw new Error(`no AUD tag for demo "${slug}"`);
+      return mintAccessToken(keys, { issuer: teamDomain, audience, expiresIn: '1h' });
+    },
+    stop,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The pages the bench and audit tools measure, discovered rather than listed: pages come and go
+ * with content, and a hand-kept list would silently stop covering new ones.
+ * - prerendered pages: every `index.html` under dist/client (so run after a build);
+ * - demo pages: the `slug` of every content/demos/*.mdx (they are rendered on demand and gated,
+ *   so they have no file in the build).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface SitePage {
+  /** The URL path, always with a trailing slash: `/`, `/guides/`, `/scim-a/`. */
+  path: string;
+  /** A demo page needs an Access token for its slug; a static page needs nothing. */
+  demoSlug?: string;
+}
+
+function indexFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) return indexFiles(full);
+    return entry.name === 'index.html' ? [full] : [];
+  });
+}
+
+/** Paths of the prerendered pages in the build (404.html is not a page anyone navigates to). */
+export function staticPagePaths(root = PROJECT_ROOT): string[] {
+  const client = join(root, 'dist', 'client');
+  return indexFiles(client)
+    .map((file) => {
+      const folder = relative(client, file).split(sep).slice(0, -1).join('/');
+      return folder ? `/${folder}/` : '/';
+    })
+    .sort();
+}
+
+/** The `slug:` of each demo's frontmatter (the schema requires it, and it is the route). */
+export function demoSlugs(root = PROJECT_ROOT): string[] {
+  const folder = join(root, 'content', 'demos');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => {
+      const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(folder, name), 'utf8'))?.[1] ?? '';
+      const slug = /^slug:\s*["']?([a-z0-9-]+)["']?\s*(?:#.*)?$/m.exec(frontmatter)?.[1];
+      if (!slug) throw new Error(`content/demos/${name} has no slug in its frontmatter`);
+      return slug;
+    })
+    .sort();
+}
+
+export function discoverPages(root = PROJECT_ROOT): SitePage[] {
+  const pages: SitePage[] = staticPagePaths(root).map((path) => ({ path }));
+  if (pages.length === 0) throw new Error('No index.html under dist/client: build the site first (npm run build).');
+  return [...pages, ...demoSlugs(root).map((slug) => ({ path: `/${slug}/`, demoSlug: slug }))];
+}
