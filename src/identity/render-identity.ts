@@ -6,6 +6,8 @@ import { idpDisplayName, isMemberOf, sortGroups, type Identity, type IdentityGro
 
 /** Past this many groups the list gets a filter box. */
 export const FILTER_THRESHOLD = 20;
+/** Rows rendered at once; more behind "Show all". */
+export const LIST_LIMIT = 500;
 
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -48,46 +50,77 @@ function issuedAt(seconds: number | undefined): HTMLTimeElement | undefined {
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'Yes' : 'No');
 
-function groupItem(template: HTMLTemplateElement, group: IdentityGroup, required: boolean): Element {
-  const item = (template.content.firstElementChild as Element).cloneNode(true) as Element;
+/** The tag chips a group row can carry, taken once from the server-rendered group template. */
+function groupParts(template: HTMLTemplateElement) {
+  const item = template.content.firstElementChild as Element;
+  const tag = (name: string) => item.querySelector(`[data-if="${name}"]`)?.cloneNode(true) as Element;
+  const chips = { required: tag('required'), id: tag('id'), saml: tag('saml'), oidc: tag('oidc') };
+  for (const chip of Object.values(chips)) chip.removeAttribute('data-if');
+  const row = item.cloneNode(false) as Element;
+  const label = item.firstElementChild?.cloneNode(false) as Element;
+  return { row, label, chips };
+}
+
+// Built by cloning a few prepared nodes rather than a whole template per row: thousands of
+// groups must render within a frame or two.
+function groupItem(parts: ReturnType<typeof groupParts>, group: IdentityGroup, required: boolean): Element {
+  const item = parts.row.cloneNode(false) as Element;
   item.setAttribute('data-group', group.label);
-  if (required) item.setAttribute('data-required', 'true');
-  if (group.idOnly) item.classList.add('ai-group--id');
-  (item.firstElementChild as Element).textContent = group.label;
-  keepIf(item, 'required', required);
-  keepIf(item, 'id', group.idOnly);
-  keepIf(item, 'saml', group.source === 'saml');
-  keepIf(item, 'oidc', group.source === 'oidc');
+  const label = parts.label.cloneNode(false);
+  label.textContent = group.label;
+  item.append(label);
+  if (required) {
+    item.setAttribute('data-required', 'true');
+    item.append(parts.chips.required.cloneNode(true));
+  }
+  if (group.idOnly) {
+    item.classList.add('ai-group--id');
+    item.append(parts.chips.id.cloneNode(true));
+  }
+  if (group.source !== 'groups') item.append(parts.chips[group.source].cloneNode(true));
   return item;
 }
 
-function enableFilter(input: HTMLInputElement, list: Element, shown: Element, total: number): void {
-  input.addEventListener('input', () => {
-    const needle = input.value.trim().toLowerCase();
-    let count = 0;
-    for (const item of list.children) {
-      const match = !needle || (item.getAttribute('data-group') ?? '').toLowerCase().includes(needle);
-      (item as HTMLElement).hidden = !match;
-      count += Number(match);
-    }
-    shown.textContent = needle ? `${count} of ${total} shown` : '';
-  });
-}
-
+/**
+ * The group list: sorted, filterable past FILTER_THRESHOLD, and at most LIST_LIMIT rows at a
+ * time so that even thousands of groups render within a few frames; "Show all" lifts the limit.
+ * The filter searches every group, not only the rows on screen.
+ */
 function fillGroups(view: DocumentFragment, groupTemplate: HTMLTemplateElement, identity: Identity, requiredGroup: string | undefined): void {
   const groups = sortGroups(identity.groups, requiredGroup);
   const wanted = requiredGroup?.toLowerCase();
+  const isRequired = (g: IdentityGroup) => wanted !== undefined && (g.name?.toLowerCase() === wanted || g.id?.toLowerCase() === wanted);
   const list = view.querySelector('[data-field="groups"]') as Element;
-  for (const group of groups) {
-    const required = wanted !== undefined && (group.name?.toLowerCase() === wanted || group.id?.toLowerCase() === wanted);
-    list.append(groupItem(groupTemplate, group, required));
-  }
+  const shown = view.querySelector('[data-field="shown"]') as Element;
+  const more = view.querySelector<HTMLButtonElement>('[data-field="more"]');
+  const filter = view.querySelector<HTMLInputElement>('[data-if="many"]');
+  const parts = groupParts(groupTemplate);
+  let showAll = false;
+
+  const update = () => {
+    const needle = filter?.value.trim().toLowerCase() ?? '';
+    const matches = needle ? groups.filter((g) => g.label.toLowerCase().includes(needle)) : groups;
+    const rows = showAll ? matches : matches.slice(0, LIST_LIMIT);
+    const fragment = document.createDocumentFragment();
+    for (const group of rows) fragment.append(groupItem(parts, group, isRequired(group)));
+    list.replaceChildren(fragment);
+    shown.textContent = needle || rows.length < matches.length ? `${rows.length} of ${groups.length} shown` : '';
+    if (more) {
+      more.hidden = rows.length === matches.length;
+      more.textContent = `Show all ${matches.length} groups`;
+    }
+  };
+  filter?.addEventListener('input', update);
+  more?.addEventListener('click', () => {
+    showAll = true;
+    update();
+  });
+  update();
+
   (view.querySelector('[data-field="count"]') as Element).textContent = String(groups.length);
   keepIf(view, 'no-groups', groups.length === 0);
   keepIf(view, 'id-only', groups.some((g) => g.idOnly));
   keepIf(view, 'many', groups.length > FILTER_THRESHOLD);
-  const filter = view.querySelector<HTMLInputElement>('[data-if="many"]');
-  if (filter) enableFilter(filter, list, view.querySelector('[data-field="shown"]') as Element, groups.length);
   if (groups.length === 0) list.remove();
 }
 
