@@ -31,6 +31,16 @@ test('the production build contains no dev mock, no persona fixtures and no gate
   }
 });
 
+test('the sitemap lists the public pages, and no gated demo page', () => {
+  const index = readFileSync(join(dist, 'client/sitemap-index.xml'), 'utf8');
+  expect(index).toContain('https://barbicancloud.co.uk/sitemap-0.xml');
+  const sitemap = readFileSync(join(dist, 'client/sitemap-0.xml'), 'utf8');
+  for (const path of ['/', '/guides/', '/guides/authoring/', '/guides/deploy-this-site/', '/guides/validating-access-jwts/']) {
+    expect(sitemap).toContain(`<loc>https://barbicancloud.co.uk${path}</loc>`);
+  }
+  for (const slug of demoSlugs()) expect(sitemap).not.toContain(`/${slug}/</loc>`);
+});
+
 test('no mermaid runtime is shipped to the browser', () => {
   const clientScripts = filesUnder(join(dist, 'client')).filter((file) => file.endsWith('.js'));
   for (const file of clientScripts) expect(readFileSync(file, 'utf8')).not.toMatch(/mermaid/i);
