@@ -1,17 +1,17 @@
 /**
- * The production build under `wrangler dev` with a working gate, for tools that measure pages
- * (bench, audit). The same set-up as serve-e2e.ts, as a function: fresh test keys, a stand-in of
- * the Access certs endpoint, the e2e AUD tags, and tokens minted for any demo slug.
+ * The production build under `wrangler dev` with a working gate: test keys, a stand-in of the
+ * Access certs endpoint (which counts its hits at /__hits), the e2e AUD tags, and tokens minted
+ * for any demo slug. The e2e server (serve-e2e.ts), the bench and the audit all start it.
  *
- * It writes its own Worker config (dist/server/wrangler.<name>.json) so that it never touches
- * the e2e one, and takes its ports from the caller, which keeps to its own port range.
+ * It writes its own Worker config (dist/server/wrangler.<name>.json) so that users never share
+ * one, and takes its ports from the caller, which keeps to its own port range.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { AUDIENCES } from './e2e-env.ts';
 import { writeLocalWranglerConfig } from './local-wrangler-config.ts';
-import { audTag, createTestKeys, mintAccessToken } from './test-keys.ts';
+import { audTag, createTestKeys, mintAccessToken, type TestKeys } from './test-keys.ts';
 import { spawnWranglerDev, waitForServer } from './wrangler-process.ts';
 
 export const ACCESS_HEADER = 'Cf-Access-Jwt-Assertion';
@@ -24,6 +24,8 @@ export interface GatedSiteOptions {
   inspectorPort: number;
   /** Demo slugs that need an AUD tag; one the e2e list lacks gets a derived tag (else: 503). */
   demoSlugs: string[];
+  /** Keys to sign with; fresh ones when absent. */
+  keys?: TestKeys;
 }
 
 export interface GatedSite {
@@ -60,14 +62,19 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSite> {
-  const keys = await createTestKeys();
+  const keys = options.keys ?? (await createTestKeys());
   const teamDomain = `http://127.0.0.1:${options.certsPort}`;
   const audiences = audiencesFor(options.demoSlugs);
 
+  let certHits = 0;
   const certs = createServer((req, res) => {
     if (req.url === '/cdn-cgi/access/certs') {
+      certHits++;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ keys: [keys.publicJwk] }));
+    } else if (req.url === '/__hits') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ certs: certHits }));
     } else {
       res.writeHead(404).end();
     }
@@ -75,6 +82,8 @@ export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSi
   await listen(certs, options.certsPort);
 
   const target = fileURLToPath(new URL(`../../dist/server/wrangler.${options.name}.json`, import.meta.url));
+  // Objects on purpose: wrangler.jsonc `vars` deliver objects, `--var` delivers strings; the unit
+  // tests cover the string form.
   const config = writeLocalWranglerConfig({ ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUDIENCES: audiences }, { target });
   const wrangler = spawnWranglerDev(config, options.sitePort, 'pipe', options.inspectorPort);
   // Kept for the error message: wrangler says why it did not start only on its own output.
