@@ -15,6 +15,8 @@ import type { VFile } from 'vfile';
 import { diagramKey, readCachedDiagram, writeCachedDiagram, type CachedDiagram } from './diagram-cache.ts';
 import { renderDiagramVariants } from './render-diagram.ts';
 import { minifyMermaidSvg } from './minify-svg.ts';
+import { combineVariants } from './combine-variants.ts';
+import { variantIds } from './render-diagram.ts';
 
 export interface RehypeMermaidCachedOptions {
   /** Folder of the committed cache. */
@@ -45,14 +47,19 @@ function collectDiagrams(tree: Root): PendingDiagram[] {
   return found;
 }
 
-/** The figure that replaces the code block: both variants, CSS shows the one that fits. */
-function diagramFigure(diagram: CachedDiagram): Element {
-  const light = fromHtml(diagram.light, { fragment: true }).children as ElementContent[];
-  const dark = fromHtml(diagram.dark, { fragment: true }).children as ElementContent[];
-  const children: ElementContent[] = [
-    { type: 'element', tagName: 'div', properties: { className: ['diagram-variant', 'diagram-light'] }, children: light },
-    { type: 'element', tagName: 'div', properties: { className: ['diagram-variant', 'diagram-dark'] }, children: dark },
-  ];
+const svgNodes = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
+const variant = (className: string[], svg: string): ElementContent => ({ type: 'element', tagName: 'div', properties: { className }, children: svgNodes(svg) });
+
+/**
+ * The figure that replaces the code block: one drawing restyled for dark mode where the two
+ * renders allow it, otherwise both variants, of which CSS shows the one that fits.
+ */
+function diagramFigure(diagram: CachedDiagram, key: string): Element {
+  const ids = variantIds(key);
+  const combined = combineVariants(diagram.light, diagram.dark, ids.light, ids.dark);
+  const children: ElementContent[] = combined
+    ? [variant(['diagram-variant'], combined)]
+    : [variant(['diagram-variant', 'diagram-light'], diagram.light), variant(['diagram-variant', 'diagram-dark'], diagram.dark)];
   if (diagram.title) {
     children.push({
       type: 'element',
@@ -79,7 +86,7 @@ export function rehypeMermaidCached(options: RehypeMermaidCachedOptions) {
         };
         await writeCachedDiagram(options.cacheDir, key, diagram);
       }
-      item.parent.children[item.index] = diagramFigure(diagram);
+      item.parent.children[item.index] = diagramFigure(diagram, key);
     }
   };
 }

@@ -8,6 +8,11 @@ import { CHROMIUM_ARGS, RENDER_SETTINGS, chromiumPath } from './render-settings.
 
 let renderer: MermaidRenderer | undefined;
 
+/** The id prefixes of a diagram's two renders: unique per diagram, so many can share a page. */
+export function variantIds(key: string): { light: string; dark: string } {
+  return { light: `d${key.slice(0, 10)}l`, dark: `d${key.slice(0, 10)}d` };
+}
+
 async function getRenderer(): Promise<MermaidRenderer> {
   if (!renderer) {
     const { createMermaidRenderer } = await import('mermaid-isomorphic');
@@ -47,12 +52,12 @@ export async function renderDiagramVariants(
   filePath: string,
 ): Promise<{ light: string; dark: string; title?: string | undefined; description?: string | undefined }> {
   if (!existsSync(chromiumPath())) throw new Error(noBrowserMessage(filePath));
-  const id = key.slice(0, 10);
+  const ids = variantIds(key);
   let light: RenderResult;
   let dark: RenderResult;
   try {
-    light = await renderOne(source, `d${id}l`, RENDER_SETTINGS.light, filePath);
-    dark = await renderOne(source, `d${id}d`, RENDER_SETTINGS.dark, filePath);
+    light = await renderOne(source, ids.light, RENDER_SETTINGS.light, filePath);
+    dark = await renderOne(source, ids.dark, RENDER_SETTINGS.dark, filePath);
   } catch (error) {
     if (error instanceof Error && /Failed to launch|executable/i.test(error.message)) {
       throw new Error(`${noBrowserMessage(filePath)}\n\nBrowser error: ${error.message}`);

@@ -5,6 +5,7 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
+import { combineVariants } from '../../src/diagrams/combine-variants.ts';
 import { diagramKey } from '../../src/diagrams/diagram-cache.ts';
 import { rehypeMermaidCached } from '../../src/diagrams/rehype-mermaid-cached.ts';
 
@@ -44,9 +45,10 @@ describe('rehypeMermaidCached', () => {
     await rehypeMermaidCached({ cacheDir: CACHE })(tree, new VFile({ path: 'content/demos/scim-a.mdx' }));
     const html = toHtml(tree);
     expect(html).toMatch(/^<figure class="diagram">/);
-    expect(html.match(/<svg/g)).toHaveLength(2);
-    expect(html).toContain('<div class="diagram-variant diagram-light">');
-    expect(html).toContain('<div class="diagram-variant diagram-dark">');
+    // One drawing: the dark theme's colours ride along as a media query.
+    expect(html.match(/<svg/g)).toHaveLength(1);
+    expect(html).toContain('<div class="diagram-variant">');
+    expect(html).toContain('@media (prefers-color-scheme:dark){');
     expect(html).toMatch(/<title[^>]*>How an SCIM-provisioned Entra group gates this page<\/title>/);
     expect(html).toContain('<figcaption>How an SCIM-provisioned Entra group gates this page</figcaption>');
     expect(html).not.toContain('language-mermaid');
@@ -72,6 +74,16 @@ describe('rehypeMermaidCached', () => {
     expect(cached.title).toBe('Tiny test');
     expect(toHtml(tree)).toContain('Cloudflare Access');
   }, 60_000);
+
+  it('inlines both renders when they differ in more than colour', () => {
+    const light = '<svg id="dxl-0"><style>#dxl-0 .a{fill:#fff}</style><rect width="10"/></svg>';
+    const dark = '<svg id="dxd-0"><style>#dxd-0 .a{fill:#000}</style><rect width="12"/></svg>';
+    expect(combineVariants(light, dark, 'dxl', 'dxd')).toBeUndefined();
+    const sameShape = '<svg id="dxd-0"><style>#dxd-0 .a{fill:#000}</style><rect width="10"/></svg>';
+    expect(combineVariants(light, sameShape, 'dxl', 'dxd')).toBe(
+      '<svg id="dxl-0"><style>#dxl-0 .a{fill:#fff}@media (prefers-color-scheme:dark){#dxl-0 .a{fill:#000}}</style><rect width="10"/></svg>',
+    );
+  });
 
   it('keys the cache by content', () => {
     expect(diagramKey('flowchart LR\n A-->B')).toBe(diagramKey('flowchart LR\n A-->B'));
