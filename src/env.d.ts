@@ -6,6 +6,8 @@ declare namespace App {
     access?: { email?: string | undefined; devBypass?: boolean };
     /** The demo slug when the request arrived on that demo's subdomain. */
     demoHost?: string;
+    /** The demo the gate checked this request for; the demo page renders this one. */
+    demo?: import('astro:content').CollectionEntry<'demos'>;
   }
 }
 

@@ -22,6 +22,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (hostDemo) context.locals.demoHost = hostDemo.data.slug;
   const demo = hostDemo ?? (await demoBySlug(firstSegment(context.url.pathname) ?? ''));
   if (!demo) return next();
+  // The page renders exactly the demo that was gated (on scim-a.<domain>/scim-b/ that is scim-a).
+  context.locals.demo = demo;
 
   if (import.meta.env.DEV) {
     // Dev-only bypass: `astro dev` has no Access in front of it. Compiled out of production

@@ -49,6 +49,14 @@ test('the subdomain route serves the same demo, gated by its own application', a
   expectNoRestrictedContent(await unsigned.text());
 });
 
+test('a demo subdomain serves only its own demo: another demo’s path there is not a way round its gate', async ({ request }) => {
+  const scimAToken = await tokenFor('scim-a', { audience: AUDIENCES['scim-a']?.[1] ?? '' });
+  const response = await request.get('/scim-b/', { headers: { Host: 'scim-a.barbicancloud.co.uk', [HEADER]: scimAToken } });
+  const body = await response.text();
+  expect(body).toMatch(/<h1[^>]*>\s*Group A/);
+  expect(body).not.toMatch(/<h1[^>]*>\s*Group B/);
+});
+
 const refusals: [string, () => Promise<string | undefined>][] = [
   ['no header', async () => undefined],
   ['garbage', async () => 'garbage'],
