@@ -3,27 +3,12 @@
  * parsed identity. Values go in as text only, never as HTML.
  */
 import { idpDisplayName, isMemberOf, sortGroups, type Identity, type IdentityGroup } from './parse-identity.ts';
+import { relativeTime } from './relative-time.ts';
 
 /** Past this many groups the list gets a filter box. */
 export const FILTER_THRESHOLD = 20;
 /** Rows rendered at once; more behind "Show all". */
 export const LIST_LIMIT = 500;
-
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 31_536_000],
-  ['month', 2_592_000],
-  ['day', 86_400],
-  ['hour', 3_600],
-  ['minute', 60],
-  ['second', 1],
-];
-
-export function relativeTime(epochSeconds: number, nowMs: number): string {
-  const delta = epochSeconds - nowMs / 1000;
-  const [unit, size] = UNITS.find(([, s]) => Math.abs(delta) >= s) ?? ['second', 1];
-  return relativeFormat.format(Math.round(delta / size), unit);
-}
 
 type Scope = DocumentFragment | Element;
 

@@ -29,7 +29,9 @@ export function applyValues(values: Values, root: ParentNode = document): void {
   for (const span of root.querySelectorAll<HTMLElement>('.ph[data-placeholder]')) {
     const key = span.dataset['placeholder'] as keyof Values;
     const value = values[key];
-    span.textContent = value ?? span.dataset['default'] ?? '';
+    const text = value ?? span.dataset['default'] ?? '';
+    // Writing the same text still dirties layout; on a first visit nothing changes at all.
+    if (span.textContent !== text) span.textContent = text;
     span.classList.toggle('ph--filled', value !== undefined);
   }
 }

@@ -52,6 +52,35 @@ test('every diagram is an inline SVG with a title, drawn in dark colours in the 
   expect(diagrams).toBeGreaterThan(0);
 });
 
+test('diagram frames are their drawing’s exact size, so nothing shifts as skipped diagrams come into view', async ({ page }) => {
+  let frames = 0;
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const { path, demoSlug: demo } of pages) {
+      await open(page, path, demo);
+      // Count layout shifts from here on: scrolling is not input, so any shift would count.
+      await page.evaluate(() => {
+        (window as unknown as { shifts: number }).shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
+        }).observe({ type: 'layout-shift' });
+      });
+      for (const frame of await page.locator('.diagram-variant--sized:visible').all()) {
+        frames++;
+        await frame.scrollIntoViewIfNeeded();
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const [frameBox, svgBox] = await Promise.all([frame.boundingBox(), frame.locator('svg').boundingBox()]);
+        expect(Math.abs((frameBox?.height ?? 0) - (svgBox?.height ?? -10)), `${path} at ${width} px: frame and drawing heights differ`).toBeLessThanOrEqual(1);
+        expect(Math.abs((frameBox?.width ?? 0) - (svgBox?.width ?? -10)), `${path} at ${width} px: frame and drawing widths differ`).toBeLessThanOrEqual(1);
+      }
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), `${path} at ${width} px: layout shifted while scrolling`).toBe(0);
+    }
+  }
+  expect(frames).toBeGreaterThan(0);
+});
+
 test('a reader’s team name and domain reach every placeholder on every page, and survive a reload', async ({ page, request }) => {
   const withPlaceholders: string[] = [];
   for (const { path, demoSlug: demo } of docPages) {

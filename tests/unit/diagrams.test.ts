@@ -1,13 +1,15 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
 import { combineVariants } from '../../src/diagrams/combine-variants.ts';
 import { diagramKey } from '../../src/diagrams/diagram-cache.ts';
 import { rehypeMermaidCached } from '../../src/diagrams/rehype-mermaid-cached.ts';
+import { variantFrame } from '../../src/diagrams/variant-frame.ts';
 
 const CACHE = new URL('../../src/diagrams/cache/', import.meta.url).pathname;
 const originalPath = process.env['CHROMIUM_PATH'];
@@ -47,7 +49,7 @@ describe('rehypeMermaidCached', () => {
     expect(html).toMatch(/^<figure class="diagram">/);
     // One drawing: the dark theme's colours ride along as a media query.
     expect(html.match(/<svg/g)).toHaveLength(1);
-    expect(html).toContain('<div class="diagram-variant">');
+    expect(html).toContain('<div class="diagram-variant diagram-variant--sized" style="aspect-ratio:1480.5/763;max-width:1480.5px">');
     expect(html).toContain('@media (prefers-color-scheme:dark){');
     expect(html).toMatch(/<title[^>]*>How an SCIM-provisioned Entra group gates this page<\/title>/);
     expect(html).toContain('<figcaption>How an SCIM-provisioned Entra group gates this page</figcaption>');
@@ -88,5 +90,21 @@ describe('rehypeMermaidCached', () => {
   it('keys the cache by content', () => {
     expect(diagramKey('flowchart LR\n A-->B')).toBe(diagramKey('flowchart LR\n A-->B'));
     expect(diagramKey('flowchart LR\n A-->B')).not.toBe(diagramKey('flowchart LR\n A-->C'));
+  });
+});
+
+describe('variantFrame', () => {
+  const drawing = (viewBox: string) => fromHtml(`<svg viewBox="${viewBox}" width="100%"><title>t</title></svg>`, { fragment: true }).children as ElementContent[];
+
+  it('gives the frame the drawing’s proportions and natural width, so it can be skipped off screen', () => {
+    const frame = variantFrame(['diagram-variant'], drawing('0 7 1085.28125 281'));
+    expect(frame.properties['className']).toEqual(['diagram-variant', 'diagram-variant--sized']);
+    expect(frame.properties['style']).toBe('aspect-ratio:1085.281/281;max-width:1085.281px');
+  });
+
+  it.each(['', '0 0 0 100', '0 0 100', '0 0 -5 10', 'a b c d', '0 0 Infinity 10'])('leaves a drawing with viewBox "%s" unsized (laid out as usual)', (viewBox) => {
+    const frame = variantFrame(['diagram-variant'], drawing(viewBox));
+    expect(frame.properties['className']).toEqual(['diagram-variant']);
+    expect(frame.properties['style']).toBeUndefined();
   });
 });

@@ -138,6 +138,11 @@ describe('sortGroups', () => {
       '61503835-b6fe-4630-af88-de551dd59a2a',
     ]);
   });
+
+  it('sorts without regard to case or accents, as a reader would', () => {
+    const identity = parseIdentity({ email: 'a@b.c', groups: ['zeta', 'Équipe', 'delta', 'ecole', 'Alpha', 'beta'] });
+    expect(sortGroups(identity?.groups ?? []).map((g) => g.label)).toEqual(['Alpha', 'beta', 'delta', 'ecole', 'Équipe', 'zeta']);
+  });
 });
 
 describe('idpDisplayName', () => {
