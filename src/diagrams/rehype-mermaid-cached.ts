@@ -15,6 +15,7 @@ import type { VFile } from 'vfile';
 import { diagramKey, readCachedDiagram, writeCachedDiagram, type CachedDiagram } from './diagram-cache.ts';
 import { renderDiagramVariants } from './render-diagram.ts';
 import { minifyMermaidSvg } from './minify-svg.ts';
+import { pruneUnusedDefs } from './prune-defs.ts';
 import { variantFrame } from './variant-frame.ts';
 import { combineVariants } from './combine-variants.ts';
 import { variantIds } from './render-diagram.ts';
@@ -49,7 +50,7 @@ function collectDiagrams(tree: Root): PendingDiagram[] {
 }
 
 const svgNodes = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
-const variant = (className: string[], svg: string): ElementContent => variantFrame(className, svgNodes(svg));
+const variant = (className: string[], svg: string): ElementContent => variantFrame(className, pruneUnusedDefs(svgNodes(svg)));
 
 /**
  * The figure that replaces the code block: one drawing restyled for dark mode where the two

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { combineVariants } from '../../src/diagrams/combine-variants.ts';
 import { diagramKey } from '../../src/diagrams/diagram-cache.ts';
 import { rehypeMermaidCached } from '../../src/diagrams/rehype-mermaid-cached.ts';
+import { pruneUnusedDefs } from '../../src/diagrams/prune-defs.ts';
 import { variantFrame } from '../../src/diagrams/variant-frame.ts';
 
 const CACHE = new URL('../../src/diagrams/cache/', import.meta.url).pathname;
@@ -106,5 +107,46 @@ describe('variantFrame', () => {
     const frame = variantFrame(['diagram-variant'], drawing(viewBox));
     expect(frame.properties['className']).toEqual(['diagram-variant']);
     expect(frame.properties['style']).toBeUndefined();
+  });
+});
+
+describe('pruneUnusedDefs', () => {
+  const parse = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
+  const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });
+
+  it('drops symbols and markers nothing points at, and the defs they leave empty', () => {
+    const svg = parse(
+      '<svg id="d"><defs><symbol id="d-computer"><path d="M0"></path></symbol></defs>' +
+        '<defs><marker id="d-arrowhead"><path d="M1"></path></marker></defs>' +
+        '<defs><marker id="d-crosshead"><path d="M2"></path></marker></defs>' +
+        '<line marker-end="url(#d-arrowhead)"></line></svg>',
+    );
+    const out = html(pruneUnusedDefs(svg));
+    expect(out).toContain('id="d-arrowhead"');
+    expect(out).not.toContain('d-computer');
+    expect(out).not.toContain('d-crosshead');
+    expect(out.match(/<defs>/g)).toHaveLength(1);
+  });
+
+  it('keeps what <use>, the stylesheet or another attribute refers to', () => {
+    const svg = parse(
+      '<svg id="d"><style>#d .x{fill:url(#d-gradient)}</style>' +
+        '<defs><symbol id="d-clock"></symbol><linearGradient id="d-gradient"></linearGradient><marker id="d-styled"></marker></defs>' +
+        '<use href="#d-clock"></use><path style="marker-start:url(#d-styled)"></path></svg>',
+    );
+    const out = html(pruneUnusedDefs(svg));
+    for (const id of ['d-clock', 'd-gradient', 'd-styled']) expect(out).toContain(`id="${id}"`);
+  });
+
+  it('halves a cached sequence diagram, and every reference in it still resolves', () => {
+    const sequence = readdirSync(CACHE)
+      .map((name) => JSON.parse(readFileSync(join(CACHE, name), 'utf8')) as { light: string })
+      .find((diagram) => diagram.light.includes('-database"'));
+    expect(sequence, 'no cached sequence diagram with mermaid’s icon symbols').toBeDefined();
+    const before = sequence?.light ?? '';
+    const after = html(pruneUnusedDefs(parse(before)));
+    expect(after.length).toBeLessThan(before.length * 0.6);
+    const ids = new Set([...after.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const [, ref] of after.matchAll(/(?:href="#|url\(#)([^")]+)/g)) expect(ids.has(ref), `dangling reference #${ref}`).toBe(true);
   });
 });
