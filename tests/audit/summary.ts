@@ -137,6 +137,8 @@ export function auditReport({ machine, loadAtEnd, lighthouseVersion, minScore, p
     '  `is-on-https` passes without HTTPS having been exercised; `redirects-http` is not applicable; `has-hsts` is',
     '  informative (no weight) and reads the `Strict-Transport-Security` header the Worker sends, which a browser',
     '  ignores over http. None of that says anything about the deployed site’s TLS: audit the deployed site for it.',
+    '- Before measuring, every page is fetched three times and one Lighthouse run is thrown away: the first',
+    '  requests after `wrangler dev` starts compile the Worker’s code paths, which warm isolates on the edge do not.',
     '- Timings come from Lighthouse’s simulation (Lantern) over a loopback server, so they model the page’s',
     '  structure more than this machine’s speed; the machine was shared, see the load average above.',
     '',
