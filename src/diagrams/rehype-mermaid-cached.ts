@@ -16,6 +16,7 @@ import { diagramKey, readCachedDiagram, writeCachedDiagram, type CachedDiagram }
 import { renderDiagramVariants } from './render-diagram.ts';
 import { minifyMermaidSvg } from './minify-svg.ts';
 import { pruneUnusedDefs } from './prune-defs.ts';
+import { pruneUnusedStyles } from './prune-styles.ts';
 import { variantFrame } from './variant-frame.ts';
 import { combineVariants } from './combine-variants.ts';
 import { variantIds } from './render-diagram.ts';
@@ -50,7 +51,9 @@ function collectDiagrams(tree: Root): PendingDiagram[] {
 }
 
 const svgNodes = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
-const variant = (className: string[], svg: string): ElementContent => variantFrame(className, pruneUnusedDefs(svgNodes(svg)));
+/** One drawing as inlined: what it never uses dropped, in a frame of its own size. */
+const variant = (className: string[], svg: string): ElementContent =>
+  variantFrame(className, pruneUnusedStyles(pruneUnusedDefs(svgNodes(svg))));
 
 /**
  * The figure that replaces the code block: one drawing restyled for dark mode where the two

@@ -10,6 +10,7 @@ import { combineVariants } from '../../src/diagrams/combine-variants.ts';
 import { diagramKey } from '../../src/diagrams/diagram-cache.ts';
 import { rehypeMermaidCached } from '../../src/diagrams/rehype-mermaid-cached.ts';
 import { pruneUnusedDefs } from '../../src/diagrams/prune-defs.ts';
+import { pruneUnusedStyles } from '../../src/diagrams/prune-styles.ts';
 import { variantFrame } from '../../src/diagrams/variant-frame.ts';
 
 const CACHE = new URL('../../src/diagrams/cache/', import.meta.url).pathname;
@@ -148,5 +149,35 @@ describe('pruneUnusedDefs', () => {
     expect(after.length).toBeLessThan(before.length * 0.6);
     const ids = new Set([...after.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     for (const [, ref] of after.matchAll(/(?:href="#|url\(#)([^")]+)/g)) expect(ids.has(ref), `dangling reference #${ref}`).toBe(true);
+  });
+});
+
+describe('pruneUnusedStyles', () => {
+  const parse = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
+  const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });
+
+  it('keeps the rules that match something in the drawing, in light and dark, and drops the rest', () => {
+    const svg = parse(
+      '<svg id="d"><style>#d .actor{fill:#ECECFF}#d .note{fill:#fff5ad}#d text.actor>tspan{fill:black}#d .popup,#d .actor-line{stroke:#999}' +
+        '@media (prefers-color-scheme:dark){#d .actor{fill:#1f2020}#d .note{fill:#444}}</style>' +
+        '<rect class="actor"></rect><text class="actor"><tspan>A</tspan></text><line class="actor-line"></line></svg>',
+    );
+    const css = html(pruneUnusedStyles(svg)).match(/<style>(.*)<\/style>/)?.[1] ?? '';
+    expect(css).toContain('#d .actor{fill:#ececff}');
+    expect(css).toContain('#d text.actor>tspan{fill:#000}');
+    expect(css).toContain('#d .actor-line{stroke:#999}');
+    expect(css).toMatch(/@media \(prefers-color-scheme:dark\)\{#d \.actor\{fill:#1f2020\}\}/);
+    expect(css).not.toContain('.note');
+    expect(css).not.toContain('.popup');
+  });
+
+  it('more than halves the stylesheet of a cached sequence diagram', () => {
+    const sequence = readdirSync(CACHE)
+      .map((name) => JSON.parse(readFileSync(join(CACHE, name), 'utf8')) as { light: string })
+      .find((diagram) => diagram.light.includes('aria-roledescription="sequence"'));
+    const styleLength = (svg: string) => (svg.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '').length;
+    const before = sequence?.light ?? '';
+    expect(styleLength(before)).toBeGreaterThan(0);
+    expect(styleLength(html(pruneUnusedStyles(parse(before))))).toBeLessThan(styleLength(before) / 2);
   });
 });
