@@ -125,7 +125,7 @@ test('security headers are on every kind of response', async ({ request }) => {
   const asset = (await home.text()).match(/\/_astro\/[^"]+\.(?:js|css)/)?.[0];
   const paths: [string, Record<string, string>][] = [
     ['/', {}],
-    ['/favicon.svg', {}],
+    ['/favicon.png', {}],
     ['/guides/', {}],
     ['/no-such-page/', {}],
     ['/scim-a/', {}],

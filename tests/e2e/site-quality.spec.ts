@@ -26,6 +26,18 @@ test('the site has its pages', () => {
   expect(pages.map((p) => p.path)).toEqual(expect.arrayContaining(['/', '/guides/', '/scim-a/']));
 });
 
+test('the icons the pages link are PNGs of the size they declare (no SVG icon to decode as a document)', async ({ request }) => {
+  for (const [path, size] of [['/favicon.png', 32], ['/apple-touch-icon.png', 180]] as const) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toBe('image/png');
+    const png = await response.body();
+    // The PNG signature, then the IHDR chunk: width and height as 32-bit big-endian at bytes 16 and 20.
+    expect(png.subarray(1, 4).toString('latin1'), path).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([size, size]);
+  }
+});
+
 for (const { path, demoSlug: demo } of pages) {
   test.describe(path, () => {
     test('renders with title, description, Open Graph, one h1, and no console errors', async ({ page }) => {
@@ -34,7 +46,8 @@ for (const { path, demoSlug: demo } of pages) {
       await expect(page).toHaveTitle(/\S/);
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S{10,}/);
       await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\S/);
-      await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
+      await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.png');
+      await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', '/apple-touch-icon.png');
       await expect(page.locator('h1')).toHaveCount(1);
       if (demo) await expect(page.locator('access-identity')).toHaveAttribute('data-state', 'ready');
       expect(errors).toEqual([]);
