@@ -95,7 +95,27 @@ async function stopChrome(chrome: LaunchedChrome): Promise<void> {
   await portClosed(chrome.port);
 }
 
+/**
+ * Trace-recording failures Lighthouse itself answers with "Please run Lighthouse again": they say
+ * nothing about the page (seen here once in a few hundred runs, NO_NAVSTART), so the run is
+ * repeated in a fresh browser. Any other runtime error fails at once.
+ */
+const TRANSIENT_ERRORS = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED']);
+const ATTEMPTS = 3;
+
+class TransientLighthouseError extends Error {}
+
 export async function runLighthouse(url: string, extraHeaders: Record<string, string>, debuggingPort: number): Promise<AuditRun> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(url, extraHeaders, debuggingPort);
+    } catch (error) {
+      if (!(error instanceof TransientLighthouseError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function runOnce(url: string, extraHeaders: Record<string, string>, debuggingPort: number): Promise<AuditRun> {
   const chrome = await launch({
     chromePath: chromiumPath(),
     // The same flags as every other browser in this project (root, no outside network).
@@ -113,7 +133,10 @@ export async function runLighthouse(url: string, extraHeaders: Record<string, st
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) {
+      const message = `Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`;
+      throw TRANSIENT_ERRORS.has(lhr.runtimeError.code) ? new TransientLighthouseError(message) : new Error(message);
+    }
     // A 403 or 503 page would be audited happily; make sure the page itself was served.
     if (lhr.audits['http-status-code']?.score !== 1) throw new Error(`${url} did not answer 2xx (is the Access token accepted?)`);
     const score = (category: Category) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
