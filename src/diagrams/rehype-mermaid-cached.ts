@@ -13,13 +13,12 @@ import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { diagramKey, readCachedDiagram, writeCachedDiagram, type CachedDiagram } from './diagram-cache.ts';
-import { renderDiagramVariants } from './render-diagram.ts';
+import { renderDiagramVariants, variantIds } from './render-diagram.ts';
 import { minifyMermaidSvg } from './minify-svg.ts';
 import { pruneUnusedDefs } from './prune-defs.ts';
 import { pruneUnusedStyles } from './prune-styles.ts';
 import { variantFrame } from './variant-frame.ts';
 import { combineVariants } from './combine-variants.ts';
-import { variantIds } from './render-diagram.ts';
 
 export interface RehypeMermaidCachedOptions {
   /** Folder of the committed cache. */

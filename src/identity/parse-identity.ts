@@ -141,11 +141,16 @@ export function parseIdentity(json: unknown): Identity | undefined {
   return identity;
 }
 
-/** Whether the identity is in the group the page requires (by display name or by object id). */
-export function isMemberOf(identity: Identity, requiredGroup: string): boolean {
-  const wanted = requiredGroup.trim().toLowerCase();
+/** Whether a group is the one the page requires: by display name or by object id, any case. */
+export function isRequiredGroup(group: IdentityGroup, requiredGroup: string | undefined): boolean {
+  const wanted = requiredGroup?.trim().toLowerCase();
   if (!wanted) return false;
-  return identity.groups.some((g) => g.name?.toLowerCase() === wanted || g.id?.toLowerCase() === wanted);
+  return group.name?.toLowerCase() === wanted || group.id?.toLowerCase() === wanted;
+}
+
+/** Whether the identity is in the group the page requires. */
+export function isMemberOf(identity: Identity, requiredGroup: string): boolean {
+  return identity.groups.some((group) => isRequiredGroup(group, requiredGroup));
 }
 
 /**
@@ -159,9 +164,7 @@ function sortKey(label: string): string {
 
 /** Groups in display order: the required one first, then alphabetical, names before bare ids. */
 export function sortGroups(groups: IdentityGroup[], requiredGroup?: string): IdentityGroup[] {
-  const wanted = requiredGroup?.trim().toLowerCase();
-  const rank = (g: IdentityGroup) =>
-    (wanted !== undefined && (g.name?.toLowerCase() === wanted || g.id?.toLowerCase() === wanted) ? 0 : 2) + Number(g.idOnly);
+  const rank = (g: IdentityGroup) => (isRequiredGroup(g, requiredGroup) ? 0 : 2) + Number(g.idOnly);
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return groups
     .map((group) => ({ group, rank: rank(group), key: sortKey(group.label) }))

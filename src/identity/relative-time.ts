@@ -7,14 +7,15 @@
  * only, and these few phrases are all the card needs. Wording follows RelativeTimeFormat's
  * `numeric: 'auto'` for English.
  */
-const UNITS: [unit: string, seconds: number][] = [
+/** Largest first: a time is told in the first unit it spans at least one of. */
+export const UNITS = [
   ['year', 31_536_000],
   ['month', 2_592_000],
   ['day', 86_400],
   ['hour', 3_600],
   ['minute', 60],
   ['second', 1],
-];
+] as const satisfies readonly [unit: Intl.RelativeTimeFormatUnit, seconds: number][];
 
 /** The words English uses instead of "1 day ago" and the like. */
 const NAMED: Record<string, [past: string, future: string]> = {
@@ -25,7 +26,7 @@ const NAMED: Record<string, [past: string, future: string]> = {
 
 export function relativeTime(epochSeconds: number, nowMs: number): string {
   const delta = epochSeconds - nowMs / 1000;
-  const [unit, size] = UNITS.find(([, seconds]) => Math.abs(delta) >= seconds) ?? ['second', 1];
+  const [unit, size] = UNITS.find(([, seconds]) => Math.abs(delta) >= seconds) ?? (['second', 1] as const);
   const count = Math.round(delta / size);
   if (count === 0) return 'now';
   const named = NAMED[unit];

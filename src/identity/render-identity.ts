@@ -2,7 +2,7 @@
  * Fills the card's server-rendered `ready` template (components/IdentityCard.astro) from a
  * parsed identity. Values go in as text only, never as HTML.
  */
-import { idpDisplayName, isMemberOf, sortGroups, type Identity, type IdentityGroup } from './parse-identity.ts';
+import { idpDisplayName, isMemberOf, isRequiredGroup, sortGroups, type Identity, type IdentityGroup } from './parse-identity.ts';
 import { relativeTime } from './relative-time.ts';
 
 /** Past this many groups the list gets a filter box. */
@@ -73,8 +73,6 @@ function groupItem(parts: ReturnType<typeof groupParts>, group: IdentityGroup, r
  */
 function fillGroups(view: DocumentFragment, groupTemplate: HTMLTemplateElement, identity: Identity, requiredGroup: string | undefined): void {
   const groups = sortGroups(identity.groups, requiredGroup);
-  const wanted = requiredGroup?.toLowerCase();
-  const isRequired = (g: IdentityGroup) => wanted !== undefined && (g.name?.toLowerCase() === wanted || g.id?.toLowerCase() === wanted);
   const list = view.querySelector('[data-field="groups"]') as Element;
   const shown = view.querySelector('[data-field="shown"]') as Element;
   const more = view.querySelector<HTMLButtonElement>('[data-field="more"]');
@@ -87,7 +85,7 @@ function fillGroups(view: DocumentFragment, groupTemplate: HTMLTemplateElement, 
     const matches = needle ? groups.filter((g) => g.label.toLowerCase().includes(needle)) : groups;
     const rows = showAll ? matches : matches.slice(0, LIST_LIMIT);
     const fragment = document.createDocumentFragment();
-    for (const group of rows) fragment.append(groupItem(parts, group, isRequired(group)));
+    for (const group of rows) fragment.append(groupItem(parts, group, isRequiredGroup(group, requiredGroup)));
     list.replaceChildren(fragment);
     shown.textContent = needle || rows.length < matches.length ? `${rows.length} of ${groups.length} shown` : '';
     if (more) {

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ACCESS_HEADER, startGatedSite } from '../support/gated-site.ts';
 import { currentLoad, describeMachine } from '../support/machine.ts';
-import { PROJECT_ROOT, discoverPages } from '../support/site-pages.ts';
+import { PROJECT_ROOT, discoverPages, type SitePage } from '../support/site-pages.ts';
 import { startAccessEdge } from './access-edge.ts';
 import { runLighthouse } from './lighthouse-once.ts';
 import { auditReport, shortfalls, summarise, type PageAudit } from './summary.ts';
@@ -40,7 +40,7 @@ try {
   for (let run = 1; run <= RUNS; run++) {
     for (const [index, page] of pages.entries()) {
       // A fresh token per run: they expire, and a run must never audit the 403 page.
-      const headers = page.demoSlug ? { [ACCESS_HEADER]: await site.tokenFor(page.demoSlug) } : {};
+      const headers = await headersFor(page);
       const result = await runLighthouse(new URL(page.path, edge.baseUrl).href, headers, PORTS.chromePort);
       audits[index]?.runs.push(result);
       const name = page.path === '/' ? 'home' : page.path.replace(/^\/|\/$/g, '').replace(/\//g, '_');
@@ -53,6 +53,11 @@ try {
   await site.stop();
 }
 
+/** What Access adds to a request for the page: a fresh token for demo pages (they expire). */
+async function headersFor(page: SitePage): Promise<Record<string, string>> {
+  return page.demoSlug ? { [ACCESS_HEADER]: await site.tokenFor(page.demoSlug) } : {};
+}
+
 /**
  * The first requests after `wrangler dev` starts compile the Worker's code paths (the gate, the
  * page renderer), and the first browser launch reads Chromium from disk: costs a deployed Worker's
@@ -63,7 +68,7 @@ try {
 async function warmUp(): Promise<void> {
   for (let round = 0; round < 3; round++) {
     for (const page of pages) {
-      const headers = page.demoSlug ? { [ACCESS_HEADER]: await site.tokenFor(page.demoSlug) } : {};
+      const headers = await headersFor(page);
       const response = await fetch(new URL(page.path, edge.baseUrl), { headers });
       if (!response.ok) throw new Error(`warm-up: ${page.path} answered ${response.status}`);
       await response.arrayBuffer();
@@ -71,8 +76,7 @@ async function warmUp(): Promise<void> {
   }
   const first = pages[0];
   if (first) {
-    const headers = first.demoSlug ? { [ACCESS_HEADER]: await site.tokenFor(first.demoSlug) } : {};
-    await runLighthouse(new URL(first.path, edge.baseUrl).href, headers, PORTS.chromePort);
+    await runLighthouse(new URL(first.path, edge.baseUrl).href, await headersFor(first), PORTS.chromePort);
   }
   log('warmed up: every page fetched 3 times, one Lighthouse run discarded');
 }

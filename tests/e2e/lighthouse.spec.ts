@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test';
 import { startAccessEdge, type AccessEdge } from '../audit/access-edge.ts';
 import { runLighthouse } from '../audit/lighthouse-once.ts';
 import { BASE_URL } from '../support/e2e-env.ts';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { discoverPages } from '../support/site-pages.ts';
 import { tokenFor } from './helpers.ts';
 
@@ -30,7 +31,7 @@ test.afterAll(async () => {
 
 for (const { path, demoSlug } of discoverPages()) {
   test(`${path}: Lighthouse accessibility, best practices and SEO 100, no layout shift`, async () => {
-    const headers = demoSlug ? { 'Cf-Access-Jwt-Assertion': await tokenFor(demoSlug) } : {};
+    const headers = demoSlug ? { [ACCESS_HEADER]: await tokenFor(demoSlug) } : {};
     // Port 0: chrome-launcher picks a free debugging port.
     const run = await runLighthouse(new URL(path, edge.baseUrl).href, headers, 0);
     const failing = run.failing.filter((audit) => audit.category !== 'performance').map((audit) => `${audit.category}/${audit.id}`);

@@ -95,8 +95,17 @@ describe('rehypeMermaidCached', () => {
   });
 });
 
+const parse = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
+const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });
+/** The light render of the first committed diagram that satisfies the test. */
+function cachedLightSvg(test: (svg: string) => boolean): string | undefined {
+  return readdirSync(CACHE)
+    .map((name) => (JSON.parse(readFileSync(join(CACHE, name), 'utf8')) as { light: string }).light)
+    .find(test);
+}
+
 describe('variantFrame', () => {
-  const drawing = (viewBox: string) => fromHtml(`<svg viewBox="${viewBox}" width="100%"><title>t</title></svg>`, { fragment: true }).children as ElementContent[];
+  const drawing = (viewBox: string) => parse(`<svg viewBox="${viewBox}" width="100%"><title>t</title></svg>`);
 
   it('gives the frame the drawing’s proportions and natural width, so it can be skipped off screen', () => {
     const frame = variantFrame(['diagram-variant'], drawing('0 7 1085.28125 281'));
@@ -112,9 +121,6 @@ describe('variantFrame', () => {
 });
 
 describe('pruneUnusedDefs', () => {
-  const parse = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
-  const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });
-
   it('drops symbols and markers nothing points at, and the defs they leave empty', () => {
     const svg = parse(
       '<svg id="d"><defs><symbol id="d-computer"><path d="M0"></path></symbol></defs>' +
@@ -140,11 +146,8 @@ describe('pruneUnusedDefs', () => {
   });
 
   it('halves a cached sequence diagram, and every reference in it still resolves', () => {
-    const sequence = readdirSync(CACHE)
-      .map((name) => JSON.parse(readFileSync(join(CACHE, name), 'utf8')) as { light: string })
-      .find((diagram) => diagram.light.includes('-database"'));
-    expect(sequence, 'no cached sequence diagram with mermaid’s icon symbols').toBeDefined();
-    const before = sequence?.light ?? '';
+    const before = cachedLightSvg((svg) => svg.includes('-database"')) ?? '';
+    expect(before, 'no cached sequence diagram with mermaid’s icon symbols').not.toBe('');
     const after = html(pruneUnusedDefs(parse(before)));
     expect(after.length).toBeLessThan(before.length * 0.6);
     const ids = new Set([...after.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
@@ -153,9 +156,6 @@ describe('pruneUnusedDefs', () => {
 });
 
 describe('pruneUnusedStyles', () => {
-  const parse = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
-  const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });
-
   it('keeps the rules that match something in the drawing, in light and dark, and drops the rest', () => {
     const svg = parse(
       '<svg id="d"><style>#d .actor{fill:#ECECFF}#d .note{fill:#fff5ad}#d text.actor>tspan{fill:black}#d .popup,#d .actor-line{stroke:#999}' +
@@ -172,11 +172,8 @@ describe('pruneUnusedStyles', () => {
   });
 
   it('more than halves the stylesheet of a cached sequence diagram', () => {
-    const sequence = readdirSync(CACHE)
-      .map((name) => JSON.parse(readFileSync(join(CACHE, name), 'utf8')) as { light: string })
-      .find((diagram) => diagram.light.includes('aria-roledescription="sequence"'));
     const styleLength = (svg: string) => (svg.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '').length;
-    const before = sequence?.light ?? '';
+    const before = cachedLightSvg((svg) => svg.includes('aria-roledescription="sequence"')) ?? '';
     expect(styleLength(before)).toBeGreaterThan(0);
     expect(styleLength(html(pruneUnusedStyles(parse(before))))).toBeLessThan(styleLength(before) / 2);
   });
