@@ -17,6 +17,12 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'site', testIgnore: /lighthouse\.spec\.ts$/ },
+    // Lighthouse last and alone: each run launches its own Chromium, and sharing the two cores
+    // with the other tests' browsers adds nothing but noise to what it measures.
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['site'] },
+  ],
   webServer: {
     command: 'node tests/support/serve-e2e.ts',
     cwd: root,

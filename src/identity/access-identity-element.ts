@@ -8,7 +8,6 @@
  * The server renders the frame and a <template> per state (components/IdentityCard.astro);
  * this class fetches, picks the state, clones its template and fills values in as text.
  */
-import { copyText } from '../lib/clipboard.ts';
 import { classifyAnswer, type IdentityOutcome } from './classify-answer.ts';
 import { isMemberOf } from './parse-identity.ts';
 import { renderIdentity } from './render-identity.ts';
@@ -112,13 +111,26 @@ export class AccessIdentityElement extends Base {
     const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
     const action = target?.dataset['action'];
     if (action === 'refresh') void this.refresh();
-    if (action === 'copy-raw' && target) {
-      void copyText(this.querySelector('[data-field="raw"]')?.textContent ?? '').then((ok) => {
-        target.textContent = ok ? 'Copied' : 'Copy failed';
-        setTimeout(() => (target.textContent = 'Copy JSON'), 2000);
-      });
-    }
+    if (action === 'copy-raw' && target) void this.#copyRaw(target);
   };
+
+  /**
+   * Written here rather than imported from lib/clipboard.ts, which the docs' copy buttons use: a
+   * module shared by two page scripts becomes a chunk of its own, one more request chained behind
+   * this script before the card can run and start its fetch.
+   */
+  async #copyRaw(button: HTMLElement): Promise<void> {
+    let copied = false;
+    try {
+      // Throws where the Clipboard API is missing (insecure context) or permission is refused.
+      await navigator.clipboard.writeText(this.querySelector('[data-field="raw"]')?.textContent ?? '');
+      copied = true;
+    } catch {
+      copied = false;
+    }
+    button.textContent = copied ? 'Copied' : 'Copy failed';
+    setTimeout(() => (button.textContent = 'Copy JSON'), 2000);
+  }
 }
 
 declare global {

@@ -1,10 +1,11 @@
 /**
- * Lighthouse on every page of the real build, once each, in `npm test` (so in CI): the scores
- * that do not depend on the machine's speed must be perfect. Accessibility, best practices and
- * SEO 100, and no layout shift. Performance is scored by a simulation fed with this machine's
- * timings, which swing with its load (see reports/audit.md), so here it only has to clear a
- * floor that catches real regressions (a render-blocking script, a heavy document);
- * `npm run audit` measures it properly, three runs a page.
+ * Lighthouse on every page of the real build, once each, in `npm test` (so in CI). Only what does
+ * not depend on this machine's speed is asserted: accessibility, best practices and SEO 100, no
+ * layout shift, and the performance audits that judge the page's make-up (bytes, requests,
+ * render-blocking resources, request chains) rather than its timings. The performance score
+ * itself is a simulation fed with this machine's timings, which swing with its load (one CI run
+ * here scored 44 on a page whose median is 99 while other tests ran beside it), so asserting it
+ * would be a timed test; `npm run audit` measures it, three runs a page, and reports medians.
  */
 import { expect, test } from '@playwright/test';
 import { startAccessEdge, type AccessEdge } from '../audit/access-edge.ts';
@@ -15,11 +16,59 @@ import { discoverPages } from '../support/site-pages.ts';
 import { tokenFor } from './helpers.ts';
 
 const EDGE_PORT = 8793;
-/** Far below any score seen here (lowest single run: 76), far above what a real regression scores. */
-const PERFORMANCE_FLOOR = 50;
 
-// One browser at a time: Lighthouse runs are heavy, and each launches its own Chromium.
+/**
+ * Performance audits whose verdict follows from the page's bytes and structure alone. Left out:
+ * the metrics, and the diagnostics scored on main-thread timings (bootup-time, forced reflow,
+ * long tasks), on server timings (document latency) or on the local server's HTTP/1.1. The
+ * network dependency tree is checked separately (see scriptsBehindScripts): it flags any chain,
+ * and the identity card's fetch is necessarily started by the card's script.
+ */
+const PAGE_MAKEUP_AUDITS = [
+  'render-blocking-insight',
+  'third-parties-insight',
+  'font-display-insight',
+  'unminified-css',
+  'unminified-javascript',
+  'unused-css-rules',
+  'unused-javascript',
+  'legacy-javascript-insight',
+  'duplicated-javascript-insight',
+  'total-byte-weight',
+  'dom-size-insight',
+  'viewport-insight',
+  'image-delivery-insight',
+  'unsized-images',
+  'cache-insight',
+  'redirects',
+] as const;
+
+// One browser at a time: Lighthouse runs are heavy, and each launches its own Chromium. The
+// playwright config also runs this file on its own, after every other test has finished.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+interface ChainNode {
+  url: string;
+  children?: Record<string, ChainNode>;
+}
+
+/**
+ * Scripts and stylesheets the browser only finds after loading another subresource: each one is a
+ * round trip the page could have saved (a chunk shared by two page scripts, say). Read from
+ * Lighthouse's network dependency tree, whose roots are the document.
+ */
+function scriptsBehindScripts(lhr: import('lighthouse').Result): string[] {
+  const details = lhr.audits['network-dependency-tree-insight']?.details as { items?: { value?: { type?: string; chains?: Record<string, ChainNode> } }[] } | undefined;
+  const tree = details?.items?.find((item) => item.value?.type === 'network-tree')?.value?.chains;
+  if (!tree) throw new Error('Lighthouse reported no network dependency tree');
+  const late: string[] = [];
+  const walk = (node: ChainNode, depth: number): void => {
+    if (depth >= 2 && /\.(?:m?js|css)$/.test(new URL(node.url).pathname)) late.push(node.url);
+    for (const child of Object.values(node.children ?? {})) walk(child, depth + 1);
+  };
+  for (const root of Object.values(tree)) walk(root, 0);
+  return late;
+}
 
 let edge: AccessEdge;
 test.beforeAll(async () => {
@@ -30,16 +79,24 @@ test.afterAll(async () => {
 });
 
 for (const { path, demoSlug } of discoverPages()) {
-  test(`${path}: Lighthouse accessibility, best practices and SEO 100, no layout shift`, async () => {
+  test(`${path}: Lighthouse accessibility, best practices and SEO 100, no layout shift, nothing in the page's make-up flagged`, async () => {
     const headers = demoSlug ? { [ACCESS_HEADER]: await tokenFor(demoSlug) } : {};
     // Port 0: chrome-launcher picks a free debugging port.
     const run = await runLighthouse(new URL(path, edge.baseUrl).href, headers, 0);
     const failing = run.failing.filter((audit) => audit.category !== 'performance').map((audit) => `${audit.category}/${audit.id}`);
-    test.info().annotations.push({ type: 'lighthouse', description: `${path}: ${JSON.stringify(run.scores)}, CLS ${run.metrics.CLS}, TBT ${Math.round(run.metrics.TBT)} ms` });
+    test.info().annotations.push({ type: 'lighthouse', description: `${path}: ${JSON.stringify(run.scores)}, CLS ${run.metrics.CLS}, TBT ${Math.round(run.metrics.TBT)} ms (timings not asserted)` });
     expect(run.scores.accessibility, `${path}: ${failing.join(', ')}`).toBe(100);
     expect(run.scores['best-practices'], `${path}: ${failing.join(', ')}`).toBe(100);
     expect(run.scores.seo, `${path}: ${failing.join(', ')}`).toBe(100);
     expect(run.metrics.CLS).toBe(0);
-    expect(run.scores.performance).toBeGreaterThanOrEqual(PERFORMANCE_FLOOR);
+
+    const flagged = PAGE_MAKEUP_AUDITS.flatMap((id) => {
+      const audit = run.lhr.audits[id];
+      if (!audit) return [`${id}: missing from this Lighthouse version`];
+      // null: not applicable to this page (no images, say).
+      return audit.score === null || audit.score >= 1 ? [] : [`${id} (${audit.score}): ${audit.title}${audit.displayValue ? `, ${audit.displayValue}` : ''}`];
+    });
+    expect(flagged, `${path}: performance audits on the page's make-up`).toEqual([]);
+    expect(scriptsBehindScripts(run.lhr), `${path}: scripts or stylesheets requested only after another subresource loaded`).toEqual([]);
   });
 }
