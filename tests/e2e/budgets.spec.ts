@@ -6,6 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { answerIdentity, signIn, tokenFor } from './helpers.ts';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { discoverPages as sitePages } from '../support/site-pages.ts';
 
 const KB = 1024;
@@ -42,7 +43,7 @@ const inlineSvg = (html: string) => [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].m
 
 for (const { path, demoSlug: demo } of sitePages()) {
   test(`${path}: within its budgets`, async ({ request }) => {
-    const headers: Record<string, string> = demo ? { 'Cf-Access-Jwt-Assertion': await tokenFor(demo) } : {};
+    const headers: Record<string, string> = demo ? { [ACCESS_HEADER]: await tokenFor(demo) } : {};
     const html = await (await request.get(path, { headers })).text();
     const scripts = await scriptsOf(html, request);
     const jsBytes = [...scripts.values()].reduce((sum, code) => sum + gz(code), 0);
