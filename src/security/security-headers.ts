@@ -20,6 +20,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+// No Cross-Origin-Opener-Policy, on purpose. `same-origin` makes each navigation into the site from
+// a page without it switch browsing context group, which Chromium does in a new renderer process
+// (and on Android, where not every site gets a process of its own, it also opts the site into one).
+// In Lighthouse that cost about 200 ms of blocking time and 5-10 performance points on every page:
+// median TBT 262 ms with the header and 46 ms without, same page, five runs each. What it guards is
+// small on this site: framing is already refused (frame-ancestors 'none', X-Frame-Options), links
+// out are noopener by default, the site opens no windows, and it needs no cross-origin isolation.
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
@@ -27,7 +34,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy':
     'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
 
