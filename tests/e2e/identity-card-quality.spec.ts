@@ -148,6 +148,19 @@ test('keyboard: refresh, the raw answer and its copy button all work without a m
   await expect(card(page).getByRole('link', { name: 'Sign out' })).toHaveAttribute('href', '/cdn-cgi/access/logout');
 });
 
+test('copying the raw answer where the Clipboard API is missing says so, then offers the copy again', async ({ page }) => {
+  // As in an insecure context: no navigator.clipboard at all.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await answerIdentity(page, 'member');
+  await page.goto('/scim-a/');
+  await expect(card(page)).toHaveAttribute('data-state', 'ready');
+  await card(page).locator('summary', { hasText: 'Raw answer' }).click();
+  await card(page).getByRole('button', { name: 'Copy JSON' }).click();
+  await expect(card(page).getByRole('button', { name: 'Copy failed' })).toBeVisible();
+  await expect(card(page).getByRole('button', { name: 'Copy JSON' })).toBeVisible({ timeout: 5000 });
+  await expect(card(page)).toHaveAttribute('data-state', 'ready');
+});
+
 test('the state change is announced in a live region', async ({ page }) => {
   await answerIdentity(page, 'non-member');
   await page.goto('/scim-a/');
