@@ -5,6 +5,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { answerIdentity, signIn, tokenFor } from './helpers.ts';
 import { discoverPages as sitePages } from '../support/site-pages.ts';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
 
 const pages = sitePages();
 
@@ -84,7 +85,7 @@ test('diagram frames are their drawing’s exact size, so nothing shifts as skip
 test('a reader’s team name and domain reach every placeholder on every page, and survive a reload', async ({ page, request }) => {
   const withPlaceholders: string[] = [];
   for (const { path, demoSlug: demo } of docPages) {
-    const headers: Record<string, string> = demo ? { 'Cf-Access-Jwt-Assertion': await tokenFor(demo) } : {};
+    const headers: Record<string, string> = demo ? { [ACCESS_HEADER]: await tokenFor(demo) } : {};
     if ((await (await request.get(path, { headers })).text()).includes('data-placeholder=')) withPlaceholders.push(path);
   }
   expect(withPlaceholders.length).toBeGreaterThan(0);

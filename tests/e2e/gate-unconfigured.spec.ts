@@ -4,6 +4,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { writeLocalWranglerConfig } from '../support/local-wrangler-config.ts';
 import { spawnWranglerDev, waitForServer } from '../support/wrangler-process.ts';
 import { tokenFor } from './helpers.ts';
@@ -34,7 +35,7 @@ for (const [name, vars, port] of cases) {
     });
 
     test('a demo page answers 503, logs what is missing, and serves nothing restricted', async ({ request }) => {
-      const response = await request.get(`http://127.0.0.1:${port}/scim-a/`, { headers: { 'Cf-Access-Jwt-Assertion': await tokenFor('scim-a') } });
+      const response = await request.get(`http://127.0.0.1:${port}/scim-a/`, { headers: { [ACCESS_HEADER]: await tokenFor('scim-a') } });
       expect(response.status()).toBe(503);
       const body = await response.text();
       expect(body).toContain('This demo is closed for now');

@@ -6,12 +6,13 @@
 import { SignJWT, base64url } from 'jose';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { AUDIENCES, CERTS_PORT, TEAM_DOMAIN } from '../support/e2e-env.ts';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { audTag, createTestKeys, mintAccessToken } from '../support/test-keys.ts';
 import { keys, tokenFor } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-const HEADER = 'Cf-Access-Jwt-Assertion';
+const HEADER = ACCESS_HEADER;
 const RESTRICTED_MARKERS = ['Entra Configuration', '<access-identity', 'Your Identity', 'CF-Demo-Group-A'];
 
 async function certHits(request: APIRequestContext): Promise<number> {

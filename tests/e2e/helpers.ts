@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { fixtureBody, fixtures, type IdentityFixture, type PersonaName } from '../fixtures/identity/index.ts';
 import { AUDIENCES, KEYS_FILE, TEAM_DOMAIN } from '../support/e2e-env.ts';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { mintAccessToken, type MintOptions, type TestKeys } from '../support/test-keys.ts';
 
 export const keys = (): TestKeys => JSON.parse(readFileSync(KEYS_FILE, 'utf8')) as TestKeys;
@@ -16,7 +17,7 @@ export function tokenFor(slug: string, options: Partial<MintOptions> = {}): Prom
 
 /** Sends a valid Access token with every request of the page, as Access does behind it. */
 export async function signIn(page: Page, slug: string, options: Partial<MintOptions> = {}): Promise<void> {
-  await page.setExtraHTTPHeaders({ 'Cf-Access-Jwt-Assertion': await tokenFor(slug, options) });
+  await page.setExtraHTTPHeaders({ [ACCESS_HEADER]: await tokenFor(slug, options) });
 }
 
 /** Answers get-identity with a fixture (or a custom answer) instead of the network. */

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { expect, test, type Page } from '@playwright/test';
 import { hostileIdentity, thousandsOfGroups } from '../support/hostile-identities.ts';
 import { answerIdentity, signIn, tokenFor } from './helpers.ts';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
 
 const card = (page: Page) => page.locator('access-identity');
 
@@ -186,7 +187,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('without JavaScript the served card carries a <noscript> way to the raw answer', async ({ request }) => {
   // Chromium's emulation cannot turn the HTML parser's scripting flag off, so <noscript> is
   // checked in the served HTML; its rendering is the browser's own business.
-  const served = await request.get('/scim-a/', { headers: { 'Cf-Access-Jwt-Assertion': await tokenFor('scim-a') } });
+  const served = await request.get('/scim-a/', { headers: { [ACCESS_HEADER]: await tokenFor('scim-a') } });
   const body = await served.text();
   expect(body).toMatch(/<noscript>\s*<p class="ai-message"[^>]*>\s*The identity card needs JavaScript, which is off\.[\s\S]*<a href="\/cdn-cgi\/access\/get-identity"[^>]*>open \/cdn-cgi\/access\/get-identity<\/a>[\s\S]*<\/noscript>/);
 });

@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { answerIdentity, signIn, tokenFor } from './helpers.ts';
 import { discoverPages as sitePages } from '../support/site-pages.ts';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
 
 const pages = sitePages();
 
@@ -83,7 +84,7 @@ for (const { path, demoSlug: demo } of pages) {
         let ids = checked.get(target);
         if (!ids) {
           const slug = pages.find((p) => p.path === target)?.demoSlug;
-          const headers: Record<string, string> = slug ? { 'Cf-Access-Jwt-Assertion': await tokenFor(slug) } : {};
+          const headers: Record<string, string> = slug ? { [ACCESS_HEADER]: await tokenFor(slug) } : {};
           const response = await request.get(target, { headers });
           expect(response.status(), `${href} (linked from ${path})`).toBe(200);
           const html = await response.text();

@@ -14,7 +14,8 @@ import { writeLocalWranglerConfig } from './local-wrangler-config.ts';
 import { audTag, createTestKeys, mintAccessToken, type TestKeys } from './test-keys.ts';
 import { spawnWranglerDev, waitForServer } from './wrangler-process.ts';
 
-export const ACCESS_HEADER = 'Cf-Access-Jwt-Assertion';
+/** The header Access adds to every request it lets through: the gate's own name for it. */
+export { TOKEN_HEADER as ACCESS_HEADER } from '../../src/gate/access-gate.ts';
 
 export interface GatedSiteOptions {
   /** Used in the config file name, so two tools never share one. */
