@@ -8,6 +8,7 @@ import { devAccessMock } from './src/dev/dev-access-mock.ts';
 import { securityHeadersFile } from './src/security/headers-file.ts';
 import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
+import { rehypeSections } from './src/markdown/rehype-sections.ts';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 
@@ -55,6 +56,7 @@ export default defineConfig({
         [rehypeMermaidCached, { cacheDir: diagramCacheDir }],
         rehypePlaceholders,
         rehypeCopyButtons,
+        rehypeSections,
       ],
     }),
   },

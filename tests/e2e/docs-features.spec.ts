@@ -53,7 +53,7 @@ test('every diagram is an inline SVG with a title, drawn in dark colours in the 
   expect(diagrams).toBeGreaterThan(0);
 });
 
-test('diagram frames are their drawing’s exact size, so nothing shifts as skipped diagrams come into view', async ({ page }) => {
+test('diagram frames are their drawing’s exact size, so nothing shifts as skipped diagrams and sections come into view', async ({ page }) => {
   let frames = 0;
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
@@ -80,6 +80,42 @@ test('diagram frames are their drawing’s exact size, so nothing shifts as skip
     }
   }
   expect(frames).toBeGreaterThan(0);
+});
+
+test('sections off screen are skipped until needed, and a contents link still lands on its heading', async ({ page }) => {
+  const twoFrames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const { path, demoSlug: demo } of docPages) {
+      await open(page, path, demo);
+      const sections = page.locator('article .doc-section');
+      const count = await sections.count();
+      expect(count, `${path}: no sections`).toBeGreaterThan(2);
+      // The browser lays out only what is near the viewport (the reason for the sections), but
+      // always the last section, so that the page's end is where it will stay.
+      const rendered = (section: Locator) => section.locator('h2').evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }));
+      expect(await rendered(sections.nth(count - 2)), `${path}: the section before the last is laid out at load`).toBe(false);
+      expect(await rendered(sections.last()), `${path}: the last section is skipped at load`).toBe(true);
+      // Jump from the top to a section in the middle and to the one before the last: the
+      // sections in between are still placeholders of estimated height, and become real ones as
+      // the view passes; the heading must still end up at the top of the view.
+      const targets = await Promise.all([Math.floor(count / 2), count - 2].map((n) => sections.nth(n).locator('h2').getAttribute('id')));
+      for (const id of targets) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.locator(`.toc a[href="#${id}"]`).click();
+        await twoFrames();
+        await twoFrames();
+        const { top, atEnd } = await page.locator(`[id="${id}"]`).evaluate((node) => ({
+          top: node.getBoundingClientRect().top,
+          // A heading near the end of the page stays lower down: the page cannot scroll further.
+          atEnd: scrollY + innerHeight >= document.documentElement.scrollHeight - 1,
+        }));
+        expect(top, `${path} at ${width} px: #${id} is above the view`).toBeGreaterThanOrEqual(-1);
+        if (!atEnd) expect(top, `${path} at ${width} px: #${id} is not at the top of the view`).toBeLessThan(120);
+        else expect(top, `${path} at ${width} px: #${id} is below the view`).toBeLessThan(800);
+      }
+    }
+  }
 });
 
 test('a reader’s team name and domain reach every placeholder on every page, and survive a reload', async ({ page, request }) => {
