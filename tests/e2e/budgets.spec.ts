@@ -21,6 +21,12 @@ export const BUDGETS = {
   htmlAndCss: 14 * KB,
   /** What inline diagram SVG may add to one page. */
   diagramSvg: 40 * KB,
+  /**
+   * Distinct font styles (family, size, weight, style) in the text a page lays out on load. Each
+   * is a font lookup during layout, on Linux a round trip to the browser process: they were most
+   * of a demo page's first layout (src/styles/global.css, the type scale).
+   */
+  fontStylesAtLoad: 10,
 };
 
 const gz = (text: string) => gzipSync(text, { level: 9 }).length;
@@ -72,6 +78,32 @@ for (const { path, demoSlug: demo } of sitePages()) {
     else expect(gz(html), report).toBeLessThanOrEqual(BUDGETS.htmlAndCss);
   });
 }
+
+test('no page lays out text in more font styles than the type scale allows', async ({ page }) => {
+  for (const { path, demoSlug: demo } of sitePages()) {
+    if (demo) {
+      await signIn(page, demo);
+      await answerIdentity(page, 'member');
+    }
+    await page.goto(path);
+    // The card in its ready state: its styles are looked up in the layout after the fetch.
+    if (demo) await expect(page.locator('access-identity')).toHaveAttribute('data-state', 'ready');
+    const styles = await page.evaluate(() => {
+      const found = new Set<string>();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        // Text in skipped sections, closed <details> and the like is not laid out yet.
+        if (!element || !node.textContent?.trim() || !element.checkVisibility({ contentVisibilityAuto: true })) continue;
+        const style = getComputedStyle(element);
+        found.add(`${style.fontFamily.split(',')[0]} ${style.fontSize} ${style.fontWeight} ${style.fontStyle}`);
+      }
+      return [...found].sort();
+    });
+    test.info().annotations.push({ type: 'font styles', description: `${path}: ${styles.length} (${styles.join('; ')})` });
+    expect(styles.length, `${path}: ${styles.join('; ')}`).toBeLessThanOrEqual(BUDGETS.fontStylesAtLoad);
+  }
+});
 
 test('no page makes a third-party request or loads a web font', async ({ page }) => {
   const outside: string[] = [];
