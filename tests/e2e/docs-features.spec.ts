@@ -88,7 +88,7 @@ test('sections off screen are skipped until needed, and a contents link still la
     await page.setViewportSize({ width, height: 800 });
     for (const { path, demoSlug: demo } of docPages) {
       await open(page, path, demo);
-      const sections = page.locator('article .doc-section');
+      const sections = page.locator('article > .doc-section');
       const count = await sections.count();
       expect(count, `${path}: no sections`).toBeGreaterThan(2);
       // The browser lays out only what is near the viewport (the reason for the sections), but
