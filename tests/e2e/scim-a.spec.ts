@@ -10,7 +10,7 @@ test('carries every part of the original page', async ({ page }) => {
   const response = await page.goto('/scim-a/');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('link', { name: '← Barbican Identity Demo' })).toHaveAttribute('href', '/');
-  await expect(page.locator('.protocol-label')).toHaveText('SCIM');
+  await expect(page.locator('.kicker')).toHaveText('SCIM');
   const h1 = page.getByRole('heading', { level: 1 });
   await expect(h1).toContainText('Group A');
   await expect(h1).toContainText('Restricted');
