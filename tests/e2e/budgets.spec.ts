@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { answerIdentity, signIn, tokenFor } from './helpers.ts';
+import { openAsMember, tokenFor } from './helpers.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { discoverPages as sitePages } from '../support/site-pages.ts';
 
@@ -81,11 +81,7 @@ for (const { path, demoSlug: demo } of sitePages()) {
 
 test('no page lays out text in more font styles than the type scale allows', async ({ page }) => {
   for (const { path, demoSlug: demo } of sitePages()) {
-    if (demo) {
-      await signIn(page, demo);
-      await answerIdentity(page, 'member');
-    }
-    await page.goto(path);
+    await openAsMember(page, path, demo);
     // The card in its ready state: its styles are looked up in the layout after the fetch.
     if (demo) await expect(page.locator('access-identity')).toHaveAttribute('data-state', 'ready');
     const styles = await page.evaluate(() => {
@@ -114,11 +110,7 @@ test('no page makes a third-party request or loads a web font', async ({ page })
     if (r.resourceType() === 'font') fonts.push(r.url());
   });
   for (const { path, demoSlug: demo } of sitePages()) {
-    if (demo) {
-      await signIn(page, demo);
-      await answerIdentity(page, 'member');
-    }
-    await page.goto(path);
+    await openAsMember(page, path, demo);
     await page.waitForLoadState('load');
     expect(await page.evaluate(() => document.fonts.size), `${path} declares web fonts`).toBe(0);
   }

@@ -3,7 +3,7 @@
  * personalised placeholders, copy buttons, tabs, and the expected sections.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { answerIdentity, signIn, tokenFor } from './helpers.ts';
+import { tokenFor, openAsMember } from './helpers.ts';
 import { discoverPages as sitePages } from '../support/site-pages.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 
@@ -13,17 +13,12 @@ const pages = sitePages();
 test.describe.configure({ timeout: 180_000 });
 const docPages = pages.filter((p) => p.demoSlug || /^\/guides\/[^/]+\/$/.test(p.path));
 
-async function open(page: Page, path: string, demo?: string) {
-  if (demo) {
-    await signIn(page, demo);
-    await answerIdentity(page, 'member');
-  }
-  await page.goto(path);
-}
+/** Resolves after the next two frames: what a change of layout needs to be painted and measured. */
+const nextFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 test('demo pages have the sections readers rely on', async ({ page }) => {
   for (const { path, demoSlug: demo } of pages.filter((p) => p.demoSlug)) {
-    await open(page, path, demo);
+    await openAsMember(page, path, demo);
     const h2 = (await page.locator('article h2').allTextContents()).map((t) => t.trim().toLowerCase());
     for (const section of ['your identity', 'how this works', 'entra configuration', 'cloudflare configuration', 'routing']) {
       expect(h2, `${path} lacks "${section}"`).toContain(section);
@@ -38,7 +33,7 @@ test('every diagram is an inline SVG with a title, drawn in dark colours in the 
     figure.locator('svg:visible text, svg:visible foreignObject span').first().evaluate((node) => getComputedStyle(node).color + getComputedStyle(node).fill);
   for (const { path, demoSlug: demo } of pages) {
     await page.emulateMedia({ colorScheme: 'light' });
-    await open(page, path, demo);
+    await openAsMember(page, path, demo);
     for (const figure of await page.locator('figure.diagram').all()) {
       diagrams++;
       await expect(figure.locator('svg:visible')).toHaveCount(1);
@@ -58,7 +53,7 @@ test('diagram frames are their drawing’s exact size, so nothing shifts as skip
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     for (const { path, demoSlug: demo } of pages) {
-      await open(page, path, demo);
+      await openAsMember(page, path, demo);
       // Count layout shifts from here on: scrolling is not input, so any shift would count.
       await page.evaluate(() => {
         (window as unknown as { shifts: number }).shifts = 0;
@@ -69,13 +64,13 @@ test('diagram frames are their drawing’s exact size, so nothing shifts as skip
       for (const frame of await page.locator('.diagram-variant--sized:visible').all()) {
         frames++;
         await frame.scrollIntoViewIfNeeded();
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await nextFrames(page);
         const [frameBox, svgBox] = await Promise.all([frame.boundingBox(), frame.locator('svg').boundingBox()]);
         expect(Math.abs((frameBox?.height ?? 0) - (svgBox?.height ?? -10)), `${path} at ${width} px: frame and drawing heights differ`).toBeLessThanOrEqual(1);
         expect(Math.abs((frameBox?.width ?? 0) - (svgBox?.width ?? -10)), `${path} at ${width} px: frame and drawing widths differ`).toBeLessThanOrEqual(1);
       }
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await nextFrames(page);
       expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), `${path} at ${width} px: layout shifted while scrolling`).toBe(0);
     }
   }
@@ -83,11 +78,10 @@ test('diagram frames are their drawing’s exact size, so nothing shifts as skip
 });
 
 test('sections off screen are skipped until needed, and a contents link still lands on its heading', async ({ page }) => {
-  const twoFrames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     for (const { path, demoSlug: demo } of docPages) {
-      await open(page, path, demo);
+      await openAsMember(page, path, demo);
       const sections = page.locator('article > .doc-section');
       const count = await sections.count();
       expect(count, `${path}: no sections`).toBeGreaterThan(2);
@@ -103,8 +97,8 @@ test('sections off screen are skipped until needed, and a contents link still la
       for (const id of targets) {
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.locator(`.toc a[href="#${id}"]`).click();
-        await twoFrames();
-        await twoFrames();
+        await nextFrames(page);
+        await nextFrames(page);
         const { top, atEnd } = await page.locator(`[id="${id}"]`).evaluate((node) => ({
           top: node.getBoundingClientRect().top,
           // A heading near the end of the page stays lower down: the page cannot scroll further.
@@ -127,13 +121,13 @@ test('a reader’s team name and domain reach every placeholder on every page, a
   expect(withPlaceholders.length).toBeGreaterThan(0);
   const [first, ...rest] = withPlaceholders;
   const start = docPages.find((p) => p.path === first);
-  await open(page, start?.path ?? '/', start?.demoSlug);
+  await openAsMember(page, start?.path ?? '/', start?.demoSlug);
   await page.locator('summary', { hasText: 'Show my team name and domain in the commands' }).click();
   await page.getByLabel(/Team name/).fill('barbican');
   await page.getByLabel(/Domain/).fill('example.co.uk');
   for (const path of [first, ...rest]) {
     const entry = docPages.find((p) => p.path === path);
-    await open(page, path ?? '/', entry?.demoSlug);
+    await openAsMember(page, path ?? '/', entry?.demoSlug);
     await page.reload();
     const texts = await page.locator('.ph').allTextContents();
     expect(texts.length, path).toBeGreaterThan(0);
@@ -147,7 +141,7 @@ test('a reader’s team name and domain reach every placeholder on every page, a
 test('copy buttons copy the value as shown, personalised', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const target = docPages.find((p) => p.demoSlug === 'scim-a') ?? docPages[0];
-  await open(page, target?.path ?? '/', target?.demoSlug);
+  await openAsMember(page, target?.path ?? '/', target?.demoSlug);
   const inline = page.locator('.copy-value', { hasText: 'CF-Demo-Group-A' }).first();
   await inline.getByRole('button').click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('CF-Demo-Group-A');
@@ -155,7 +149,7 @@ test('copy buttons copy the value as shown, personalised', async ({ page, contex
 
   await page.evaluate(() => localStorage.setItem('barbican:placeholders', JSON.stringify({ team: 'barbican' })));
   for (const { path, demoSlug: demo } of docPages) {
-    await open(page, path, demo);
+    await openAsMember(page, path, demo);
     const block = page.locator('.code-block', { has: page.locator('.ph[data-placeholder="team"]') }).first();
     if ((await block.count()) === 0) continue;
     await block.getByRole('button', { name: 'Copy code' }).click();
@@ -169,7 +163,7 @@ test('copy buttons copy the value as shown, personalised', async ({ page, contex
 test('tabs switch by mouse and by keyboard, and every panel is reachable', async ({ page }) => {
   let tested = 0;
   for (const { path, demoSlug: demo } of docPages) {
-    await open(page, path, demo);
+    await openAsMember(page, path, demo);
     const tabs = page.locator('.tabs').first();
     if ((await tabs.count()) === 0) continue;
     const choices = tabs.getByRole('radio');

@@ -1,6 +1,6 @@
 /** What the end-to-end specs share: signed-in requests and intercepted identity answers. */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { fixtureBody, fixtures, type IdentityFixture, type PersonaName } from '../fixtures/identity/index.ts';
 import { AUDIENCES, KEYS_FILE, TEAM_DOMAIN } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
@@ -18,6 +18,18 @@ export function tokenFor(slug: string, options: Partial<MintOptions> = {}): Prom
 /** Sends a valid Access token with every request of the page, as Access does behind it. */
 export async function signIn(page: Page, slug: string, options: Partial<MintOptions> = {}): Promise<void> {
   await page.setExtraHTTPHeaders({ [ACCESS_HEADER]: await tokenFor(slug, options) });
+}
+
+/**
+ * Opens a page as a visitor sees it: on a demo page signed in, with get-identity answering for a
+ * member of the demo's group (the card reaches its ready state).
+ */
+export async function openAsMember(page: Page, path: string, demo?: string): Promise<Response | null> {
+  if (demo) {
+    await signIn(page, demo);
+    await answerIdentity(page, 'member');
+  }
+  return page.goto(path);
 }
 
 /** Answers get-identity with a fixture (or a custom answer) instead of the network. */

@@ -5,21 +5,17 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answerIdentity, signIn, tokenFor } from './helpers.ts';
+import { tokenFor, openAsMember } from './helpers.ts';
 import { discoverPages as sitePages } from '../support/site-pages.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 
 const pages = sitePages();
 
 async function open(page: Page, path: string, demo?: string) {
-  if (demo) {
-    await signIn(page, demo);
-    await answerIdentity(page, 'member');
-  }
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));
-  const response = await page.goto(path);
+  const response = await openAsMember(page, path, demo);
   return { response, errors };
 }
 
