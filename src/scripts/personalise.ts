@@ -37,9 +37,9 @@ export function applyValues(values: Values, root: ParentNode = document): void {
 }
 
 export function enablePersonalise(form: HTMLFormElement | null, storage: Storage = localStorage): void {
-  applyValues(loadValues(storage));
-  if (!form) return;
   const current = loadValues(storage);
+  applyValues(current);
+  if (!form) return;
   for (const key of ['team', 'domain'] as const) {
     const input = form.elements.namedItem(key);
     if (input instanceof HTMLInputElement) input.value = current[key] ?? '';
