@@ -12,7 +12,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 
-export const SECTION_CLASS = 'doc-section';
+const SECTION_CLASS = 'doc-section';
 
 const isSectionStart = (node: RootContent): boolean => node.type === 'element' && node.tagName === 'h2';
 // MDX's ESM nodes (not in hast's own types) must stay children of the root.
