@@ -7,12 +7,13 @@ import { expect, test } from '@playwright/test';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { writeLocalWranglerConfig } from '../support/local-wrangler-config.ts';
 import { spawnWranglerDev, waitForServer } from '../support/wrangler-process.ts';
+import { extraPort } from '../support/e2e-env.ts';
 import { tokenFor } from './helpers.ts';
 
 const cases: [string, Record<string, unknown>, number][] = [
-  ['missing', {}, 8791],
+  ['missing', {}, extraPort(0)],
   // The placeholders committed in wrangler.jsonc: malformed on purpose (JSON text as --var would send it).
-  ['malformed', { ACCESS_TEAM_DOMAIN: 'https://<your-team>.cloudflareaccess.com', ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' }, 8792],
+  ['malformed', { ACCESS_TEAM_DOMAIN: 'https://<your-team>.cloudflareaccess.com', ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' }, extraPort(1)],
 ];
 
 
