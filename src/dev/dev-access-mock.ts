@@ -8,10 +8,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
+import { IDENTITY_PATH } from '../access/protocol.ts';
 import { DEFAULT_PERSONA, PERSONAS, personaAnswer } from './personas.ts';
 
 const COOKIE = 'dev-persona';
-const ENDPOINT = '/cdn-cgi/access/get-identity';
+const ENDPOINT = IDENTITY_PATH;
 
 function personaFromCookie(cookieHeader: string | undefined): string | undefined {
   const match = cookieHeader?.match(new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`));

@@ -5,8 +5,9 @@
 import { accessKeys } from './access-keys.ts';
 import { readGateConfig, type GateConfigResult } from './gate-config.ts';
 import { verifyAccessToken } from './verify-access-token.ts';
+import { TOKEN_HEADER } from '../access/protocol.ts';
 
-export const TOKEN_HEADER = 'Cf-Access-Jwt-Assertion';
+export { TOKEN_HEADER };
 
 export type GateDecision =
   | { allow: true; email: string | undefined }

@@ -6,6 +6,7 @@
  */
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { GateConfig } from './gate-config.ts';
+import { CERTS_PATH } from '../access/protocol.ts';
 
 export const REFETCH_COOLDOWN_MS = 60_000;
 
@@ -13,7 +14,7 @@ const remoteSets = new Map<string, JWTVerifyGetKey>();
 const localSets = new WeakMap<object, JWTVerifyGetKey>();
 
 export function certsUrl(teamDomain: string): URL {
-  return new URL('/cdn-cgi/access/certs', teamDomain);
+  return new URL(CERTS_PATH, teamDomain);
 }
 
 export function accessKeys(config: GateConfig): JWTVerifyGetKey {

@@ -11,8 +11,9 @@
 import { classifyAnswer, type IdentityOutcome } from './classify-answer.ts';
 import { isMemberOf } from './parse-identity.ts';
 import { renderIdentity } from './render-identity.ts';
+import { IDENTITY_PATH } from '../access/protocol.ts';
 
-export const DEFAULT_ENDPOINT = '/cdn-cgi/access/get-identity';
+export const DEFAULT_ENDPOINT = IDENTITY_PATH;
 export const TIMEOUT_MS = 8000;
 
 // SSR guard: the module can be imported where HTMLElement does not exist (build, tests).

@@ -8,25 +8,70 @@ import { z } from 'astro/zod';
 /** Paths the site itself owns; a demo may not take them as its slug. */
 export const RESERVED_SLUGS = ['guides', 'cdn-cgi', '_astro', 'api', 'assets', 'www', '404'] as const;
 
+/**
+ * The Access policy selectors a demo can be gated by. Each reads groups from a different place,
+ * which the gate label, the inspector's verdicts and the guides all depend on:
+ * - `azure-groups`: the Azure Groups rule; it "requires an Azure identity provider", so only a
+ *   sign-in through the Azure AD (OIDC) connector can match it
+ *   (https://developers.cloudflare.com/cloudflare-one/integrations/identity-providers/entra-id/);
+ * - `saml-group`: the SAML Group rule, an attribute name and value in a SAML provider's assertion
+ *   (https://developers.cloudflare.com/cloudflare-one/api-terraform/access-api-examples/saml-attribute/).
+ */
+export const GATE_SELECTORS = {
+  'azure-groups': { label: 'Azure Groups', provider: 'Azure AD (OIDC)' },
+  'saml-group': { label: 'SAML Group', provider: 'SAML' },
+} as const;
+export type GateSelector = keyof typeof GATE_SELECTORS;
+
+/** Entra's default SAML groups claim (Microsoft Learn, "SAML token claims reference"). */
+export const ENTRA_SAML_GROUPS_ATTRIBUTE = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
+
 export const groupGateSchema = z
   .object({
     /** Display name of the Entra group, as the Access policy and get-identity show it. */
     group: z.string().trim().min(1, 'gate.group must name the Entra group, e.g. CF-Demo-Group-A'),
-    /** The Access policy selector used, as labelled in the Zero Trust dashboard. */
-    selector: z.string().trim().min(1).default('Azure Groups'),
+    /** The Access policy selector that gates the page. */
+    selector: z
+      .enum(Object.keys(GATE_SELECTORS) as [GateSelector, ...GateSelector[]], {
+        error: `gate.selector must be one of: ${Object.keys(GATE_SELECTORS).join(', ')}`,
+      })
+      .default('azure-groups'),
+    /** For `saml-group`: the SAML attribute the rule reads (defaults to Entra's groups claim). */
+    attribute: z.string().trim().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((gate) => gate.selector === 'saml-group' || gate.attribute === undefined, {
+    message: 'gate.attribute applies only to selector saml-group',
+    path: ['attribute'],
+  })
+  .transform((gate) =>
+    gate.selector === 'saml-group' ? { ...gate, attribute: gate.attribute ?? ENTRA_SAML_GROUPS_ATTRIBUTE } : gate,
+  );
 
 export const anyUserGateSchema = z.literal('any-signed-in-user');
+
+const GATE_MESSAGE = 'gate must be "any-signed-in-user" or { group: "<Entra group name>" }';
+
+/**
+ * Who may enter. A string can only be the literal; an object is checked as a group gate, so its
+ * own messages (gate.selector, gate.attribute) reach the author instead of a generic union error.
+ */
+export const gateSchema = z.unknown().transform((value, ctx) => {
+  const isObject = typeof value === 'object' && value !== null;
+  const result = isObject ? groupGateSchema.safeParse(value) : anyUserGateSchema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: 'custom', path: issue.path, message: isObject ? issue.message : GATE_MESSAGE });
+  }
+  return z.NEVER;
+});
 
 export const demoSchema = z
   .object({
     title: z.string().trim().min(1),
     protocol: z.enum(['OIDC', 'SAML', 'SCIM']),
     /** Who may enter: one Entra group, or anyone who signs in through the identity provider. */
-    gate: z.union([anyUserGateSchema, groupGateSchema], {
-      error: 'gate must be "any-signed-in-user" or { group: "<Entra group name>" }',
-    }),
+    gate: gateSchema,
     /** The route: `/<slug>/` on the apex and `<slug>.<domain>` as a subdomain. */
     slug: z
       .string()
@@ -48,4 +93,9 @@ export function requiredGroup(gate: DemoGate): string | undefined {
 
 export function gateLabel(gate: DemoGate): string {
   return typeof gate === 'string' ? 'Any signed-in user' : `Members of ${gate.group}`;
+}
+
+/** The dashboard's name for the selector that gates the page, e.g. "Azure Groups". */
+export function selectorLabel(gate: DemoGate): string | undefined {
+  return typeof gate === 'string' ? undefined : GATE_SELECTORS[gate.selector].label;
 }

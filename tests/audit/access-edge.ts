@@ -9,6 +9,7 @@
  * card in its ready state. The Access token itself still comes from Lighthouse's extraHeaders.
  */
 import { createServer, request, type Server } from 'node:http';
+import { IDENTITY_PATH } from '../../src/access/protocol.ts';
 import { fixtureBody, fixtures } from '../fixtures/identity/index.ts';
 
 export interface AccessEdge {
@@ -20,7 +21,7 @@ export async function startAccessEdge(port: number, upstream: string): Promise<A
   const target = new URL(upstream);
   const identity = fixtures.member;
   const server: Server = createServer((req, res) => {
-    if (req.url?.split('?')[0] === '/cdn-cgi/access/get-identity') {
+    if (req.url?.split('?')[0] === IDENTITY_PATH) {
       res.writeHead(identity.status, { 'content-type': identity.contentType, 'cache-control': 'no-store' });
       res.end(fixtureBody(identity));
       return;

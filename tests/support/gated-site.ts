@@ -9,13 +9,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { CERTS_PATH } from '../../src/access/protocol.ts';
 import { AUDIENCES } from './e2e-env.ts';
 import { writeLocalWranglerConfig } from './local-wrangler-config.ts';
 import { audTag, createTestKeys, mintAccessToken, type TestKeys } from './test-keys.ts';
 import { spawnWranglerDev, waitForServer } from './wrangler-process.ts';
 
 /** The header Access adds to every request it lets through: the gate's own name for it. */
-export { TOKEN_HEADER as ACCESS_HEADER } from '../../src/gate/access-gate.ts';
+export { TOKEN_HEADER as ACCESS_HEADER } from '../../src/access/protocol.ts';
 
 export interface GatedSiteOptions {
   /** Used in the config file name, so two tools never share one. */
@@ -69,7 +70,7 @@ export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSi
 
   let certHits = 0;
   const certs = createServer((req, res) => {
-    if (req.url === '/cdn-cgi/access/certs') {
+    if (req.url === CERTS_PATH) {
       certHits++;
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ keys: [keys.publicJwk] }));

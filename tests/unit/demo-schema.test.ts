@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { demoSchema, gateLabel, requiredGroup } from '../../src/schemas/demo.ts';
+import { demoSchema, gateLabel, requiredGroup, selectorLabel } from '../../src/schemas/demo.ts';
 
 const valid = {
   title: 'Group A',
   protocol: 'SCIM',
-  gate: { group: 'CF-Demo-Group-A', selector: 'Azure Groups' },
+  gate: { group: 'CF-Demo-Group-A', selector: 'azure-groups' },
   slug: 'scim-a',
   order: 30,
   summary: 'Access gated by Entra group membership.',
@@ -17,7 +17,15 @@ const issues = (input: unknown) => {
 
 describe('demo frontmatter schema', () => {
   it('accepts a group-gated demo and fills the default selector', () => {
-    expect(demoSchema.parse({ ...valid, gate: { group: 'CF-Demo-Group-A' } }).gate).toEqual({ group: 'CF-Demo-Group-A', selector: 'Azure Groups' });
+    expect(demoSchema.parse({ ...valid, gate: { group: 'CF-Demo-Group-A' } }).gate).toEqual({ group: 'CF-Demo-Group-A', selector: 'azure-groups' });
+  });
+
+  it("gives a SAML Group gate Entra's groups claim unless it names another attribute", () => {
+    const gate = demoSchema.parse({ ...valid, gate: { group: 'G', selector: 'saml-group' } }).gate;
+    expect(gate).toEqual({ group: 'G', selector: 'saml-group', attribute: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups' });
+    expect(selectorLabel(gate)).toBe('SAML Group');
+    const custom = demoSchema.parse({ ...valid, gate: { group: 'G', selector: 'saml-group', attribute: 'groups' } }).gate;
+    expect(custom).toMatchObject({ attribute: 'groups' });
   });
 
   it('accepts a demo open to any signed-in user', () => {
@@ -30,6 +38,8 @@ describe('demo frontmatter schema', () => {
     [{ protocol: 'LDAP' }, 'protocol'],
     [{ gate: 'everyone' }, 'gate must be "any-signed-in-user" or { group: "<Entra group name>" }'],
     [{ gate: { group: '' } }, 'gate'],
+    [{ gate: { group: 'G', selector: 'Azure Groups' } }, 'gate.selector must be one of: azure-groups, saml-group'],
+    [{ gate: { group: 'G', attribute: 'groups' } }, 'gate.attribute applies only to selector saml-group'],
     [{ slug: 'Scim_A' }, 'slug must be lower-case letters, digits and hyphens'],
     [{ slug: '-scim' }, 'slug must be'],
     [{ slug: 'guides' }, 'slug is reserved'],
