@@ -60,7 +60,7 @@ export async function renderDiagramVariants(
     dark = await renderOne(source, ids.dark, RENDER_SETTINGS.dark, filePath);
   } catch (error) {
     if (error instanceof Error && /Failed to launch|executable/i.test(error.message)) {
-      throw new Error(`${noBrowserMessage(filePath)}\n\nBrowser error: ${error.message}`);
+      throw new Error(`${noBrowserMessage(filePath)}\n\nBrowser error: ${error.message}`, { cause: error });
     }
     throw error;
   }

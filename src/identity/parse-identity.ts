@@ -51,6 +51,7 @@ export function text(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
   // Bidirectional overrides and other invisible controls could disguise a value; drop them.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const cleaned = value.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   if (!cleaned) return undefined;
   return cleaned.length > MAX_TEXT ? `${cleaned.slice(0, MAX_TEXT)}…` : cleaned;

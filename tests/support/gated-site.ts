@@ -105,7 +105,7 @@ export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSi
     ]);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`);
+    throw new Error(`${(error as Error).message}\n${output.slice(-4000)}`, { cause: error });
   }
 
   return {

@@ -36,7 +36,7 @@ function syncWith(frontmatterEdit: (source: string) => string) {
 describe('demo frontmatter errors fail the build with file and field', () => {
   it.each([
     ['an unknown protocol', (s: string) => s.replace('protocol: SCIM', 'protocol: LDAP'), 'protocol'],
-    ['a missing gate', (s: string) => s.replace(/gate:\n(  .*\n)+/, ''), 'gate'],
+    ['a missing gate', (s: string) => s.replace(/gate:\n( {2}.*\n)+/, ''), 'gate'],
     ['a slug that is not a DNS label', (s: string) => s.replace('slug: scim-a', 'slug: Scim_A'), 'slug'],
     ['a non-numeric order', (s: string) => s.replace('order: 30', 'order: first'), 'order'],
     ['an unknown field', (s: string) => s.replace('order: 30', 'order: 30\ncolour: red'), 'colour'],

@@ -28,6 +28,7 @@ describe('parseIdentity never throws and returns bounded text', () => {
           if (text === undefined) continue;
           expect(typeof text).toBe('string');
           expect(text.length).toBeLessThanOrEqual(513);
+          // eslint-disable-next-line no-control-regex -- matching control characters is the point
           expect(text).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
         }
       }),
