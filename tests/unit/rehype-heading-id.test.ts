@@ -26,7 +26,8 @@ describe('rehypeHeadingId', () => {
     const tree: Root = { type: 'root', children: [heading('h2', 'Plain heading'), heading('h3', 'Exact message: no app token set ', marker('no-app-token-set'))] };
     const file = new VFile({ path: 'page.mdx' });
     rehypeHeadingId()(tree, file);
-    rehypeHeadingIds()(tree, file);
+    const collectHeadings = rehypeHeadingIds() as (tree: Root, file: VFile) => void;
+    collectHeadings(tree, file);
     expect((file.data as { astro: { headings: unknown } }).astro.headings).toEqual([
       { depth: 2, slug: 'plain-heading', text: 'Plain heading' },
       { depth: 3, slug: 'no-app-token-set', text: 'Exact message: no app token set' },
