@@ -17,5 +17,5 @@ export function staleWarning(file: string, verified: Date, now: Date, maxDays = 
   const age = daysSince(verified, now);
   if (age <= maxDays) return undefined;
   const day = verified.toISOString().slice(0, 10);
-  return `${file}: verified ${day}, ${age} days ago (more than ${maxDays}). Check it against the pages in its Sources, then update "verified".`;
+  return `${file}: verified ${day}, ${age} days ago (more than ${maxDays}). Check it against the documentation it cites, then update "verified".`;
 }
