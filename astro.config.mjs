@@ -6,9 +6,11 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeMermaidCached } from './src/diagrams/rehype-mermaid-cached.ts';
 import { devAccessMock } from './src/dev/dev-access-mock.ts';
 import { securityHeadersFile } from './src/security/headers-file.ts';
+import { stalePagesWarning } from './src/content-age/stale-pages-warning.ts';
 import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
+import { rehypeHeadingId } from './src/markdown/rehype-heading-id.ts';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 
@@ -46,7 +48,7 @@ export default defineConfig({
   session: false,
   // vitest renders components with getViteConfig, which breaks while the adapter is active.
   ...(process.env.VITEST ? {} : { adapter: cloudflare({ imageService: 'passthrough' }) }),
-  integrations: [mdx(), sitemap(), devAccessMock(), securityHeadersFile()],
+  integrations: [mdx(), sitemap(), devAccessMock(), securityHeadersFile(), stalePagesWarning()],
   markdown: {
     // No syntax highlighting: the code here is short commands and values, and plain blocks keep
     // pages small, free of inline styles, and let placeholders be marked in whole text nodes.
@@ -57,6 +59,7 @@ export default defineConfig({
         rehypePlaceholders,
         rehypeCopyButtons,
         rehypeSections,
+        rehypeHeadingId,
       ],
     }),
   },

@@ -28,7 +28,8 @@ export interface RehypeMermaidCachedOptions {
 interface PendingDiagram {
   source: string;
   pre: Element;
-  parent: Root | Element;
+  /** The element, root or MDX component (a `<Diagram>`) the code block sits in. */
+  parent: { children: ElementContent[] | Root['children'] };
   index: number;
 }
 

@@ -4,6 +4,7 @@
  * read these fields.
  */
 import { z } from 'astro/zod';
+import { checkedAgainstSchema, DEMO_CHECKED_AGAINST, verifiedSchema } from './verified.ts';
 
 /** Paths the site itself owns; a demo may not take them as its slug. */
 export const RESERVED_SLUGS = ['guides', 'cdn-cgi', '_astro', 'api', 'assets', 'www', '404'] as const;
@@ -80,6 +81,10 @@ export const demoSchema = z
     summary: z.string().trim().min(1).max(300),
     order: z.number().int().nonnegative(),
     description: z.string().trim().max(200).optional(),
+    /** The day the page was last checked against the documentation it cites (YYYY-MM-DD). */
+    verified: verifiedSchema,
+    /** Whose documentation it was checked against; every demo page is a configuration page. */
+    checkedAgainst: checkedAgainstSchema.default(DEMO_CHECKED_AGAINST),
   })
   .strict();
 

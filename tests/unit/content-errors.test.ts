@@ -40,6 +40,8 @@ describe('demo frontmatter errors fail the build with file and field', () => {
     ['a slug that is not a DNS label', (s: string) => s.replace('slug: scim-a', 'slug: Scim_A'), 'slug'],
     ['a non-numeric order', (s: string) => s.replace('order: 30', 'order: first'), 'order'],
     ['an unknown field', (s: string) => s.replace('order: 30', 'order: 30\ncolour: red'), 'colour'],
+    ['a verified date that is not a day', (s: string) => s.replace(/verified: .*/, 'verified: last week'), 'verified'],
+    ['a missing verified date', (s: string) => s.replace(/verified: .*\n/, ''), 'verified'],
   ])('%s', (_name, edit, field) => {
     const { status, output } = syncWith(edit);
     expect(status).not.toBe(0);

@@ -8,6 +8,7 @@ const valid = {
   slug: 'scim-a',
   order: 30,
   summary: 'Access gated by Entra group membership.',
+  verified: '2026-11-30',
 };
 
 const issues = (input: unknown) => {
@@ -26,6 +27,12 @@ describe('demo frontmatter schema', () => {
     expect(selectorLabel(gate)).toBe('SAML Group');
     const custom = demoSchema.parse({ ...valid, gate: { group: 'G', selector: 'saml-group', attribute: 'groups' } }).gate;
     expect(custom).toMatchObject({ attribute: 'groups' });
+  });
+
+  it('reads the verified day and names Cloudflare and Microsoft as what a demo is checked against', () => {
+    const demo = demoSchema.parse(valid);
+    expect(demo.verified.toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    expect(demo.checkedAgainst).toEqual(['Cloudflare', 'Microsoft']);
   });
 
   it('accepts a demo open to any signed-in user', () => {
@@ -49,11 +56,13 @@ describe('demo frontmatter schema', () => {
     [{ summary: '' }, 'summary'],
     [{ summary: 'x'.repeat(301) }, 'summary'],
     [{ extra: true }, 'extra'],
+    [{ verified: 'last week' }, 'verified must be the day the page was checked, written YYYY-MM-DD'],
+    [{ checkedAgainst: [] }, 'checkedAgainst'],
   ])('refuses %j, naming the field', (change, expected) => {
     expect(issues({ ...valid, ...change }).join('\n')).toContain(expected);
   });
 
-  it.each(['title', 'protocol', 'gate', 'slug', 'order', 'summary'])('requires %s', (field) => {
+  it.each(['title', 'protocol', 'gate', 'slug', 'order', 'summary', 'verified'])('requires %s', (field) => {
     const input: Record<string, unknown> = { ...valid };
     delete input[field];
     expect(issues(input).join('\n')).toContain(field);

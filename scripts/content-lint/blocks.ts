@@ -1,0 +1,28 @@
+/**
+ * The units of text a rule reads: each list item as a whole (a step and its sub-points), and
+ * each paragraph, heading or table cell that is not inside a list item. A sentence is never split
+ * across two units, and no text is read twice.
+ */
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { lineOf } from './finding.ts';
+
+export interface TextBlock {
+  line: number;
+  text: string;
+}
+
+const STANDALONE = new Set(['paragraph', 'heading', 'tableCell']);
+
+export function textBlocks(tree: Root): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'listItem' || STANDALONE.has(node.type)) {
+      blocks.push({ line: lineOf(node), text: toString(node).replace(/\s+/g, ' ') });
+      return;
+    }
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(tree);
+  return blocks;
+}
