@@ -9,6 +9,7 @@ import { securityHeadersFile } from './src/security/headers-file.ts';
 import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
+import { chunkUrl } from './src/search/vite-chunk-url.ts';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 
@@ -64,6 +65,6 @@ export default defineConfig({
   vite: {
     // Keep every script an external file so the CSP can say script-src 'self' with no hashes.
     build: { assetsInlineLimit: 0 },
-    plugins: [stripServerBannerFromClient()],
+    plugins: [stripServerBannerFromClient(), chunkUrl()],
   },
 });
