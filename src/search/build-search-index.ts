@@ -12,17 +12,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { SEARCH_PAGE_FILE, withPageList } from './page-list.ts';
-import { readPublicPages, type PublicPage } from './public-pages.ts';
+import { readPublicPages, sectionUrl, type PublicPage } from './public-pages.ts';
+import { sectionDocument } from './section-document.ts';
 
 /** Where the index goes inside the site; the search UI imports `/pagefind/pagefind.js`. */
 export const INDEX_FOLDER = 'pagefind';
-
-/**
- * Not indexed inside a page's body: navigation (contents, previous/next), diagrams (their labels
- * repeat the text), forms, buttons and templates (the personalisation form, "Copy"), and what
- * only shows without JavaScript. Less text is a smaller index to download on first search.
- */
-export const EXCLUDED_SELECTORS = ['nav', 'svg', 'form', 'button', 'template', 'noscript'];
 
 /**
  * Pagefind's browser-side bundles the site does not load: its stock UIs (the site has a results
@@ -47,12 +41,20 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchBuild> {
   const pages = await readPublicPages(dir);
   if (pages.length === 0) throw new Error(`No page under ${dir} is marked data-pagefind-body: nothing to index (build the site first).`);
 
-  const created = await createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
+  const created = await createIndex();
   fail('creating the index', created.errors);
   const { index } = created;
   if (!index) throw new Error('Pagefind created no index');
   try {
-    for (const page of pages) fail(`indexing ${page.url}`, (await index.addHTMLFile({ url: page.url, content: page.html })).errors);
+    // One record per section, not per page: a result is then a page and one of its headings, and
+    // showing it fetches that section's text (a fragment), not the whole page's: what a broad
+    // query costs on first use stays small however long the pages grow.
+    for (const page of pages) {
+      for (const section of page.sections) {
+        const url = sectionUrl(page, section);
+        fail(`indexing ${url}`, (await index.addHTMLFile({ url, content: sectionDocument(page, section) })).errors);
+      }
+    }
     fail('writing the index', (await index.writeFiles({ outputPath })).errors);
   } finally {
     await close();

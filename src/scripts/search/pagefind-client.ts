@@ -1,24 +1,16 @@
 /**
  * The site's use of Pagefind's browser API (https://pagefind.app/docs/api/): load it, search,
- * and turn the hits into entries of a page and one of its headings.
+ * and read each hit as a page and one of its headings.
  *
  * `/pagefind/pagefind.js` is written by the index step after the build, not bundled by Vite, so
  * it is imported by URL at run time. It runs on the main thread (`noWorker`): the worker would
  * be one more file to fetch on first use, and a search here takes milliseconds.
  */
-export interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  locations?: number[];
-  anchor?: { element: string; id: string };
-}
-
 export interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
-  sub_results?: PagefindSubResult[];
+  /** `title`: the section's heading (the page title for a page's opening); `page`: the page title. */
+  meta: { title?: string; page?: string };
 }
 
 export interface Pagefind {
@@ -26,19 +18,18 @@ export interface Pagefind {
   search(term: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
-/** One result as shown: a link to a page, at one of its headings when the hit is in a section. */
+/** One result as shown: a link to a section of a page (or to the page, for its opening). */
 export interface SearchEntry {
   page: string;
   heading: string | undefined;
   url: string;
-  /** Pagefind's excerpt: text with the matched words in `<mark>`. */
+  /** Pagefind's excerpt: escaped text with the matched words in `<mark>`. */
   excerpt: string;
 }
 
 export const INDEX_URL = '/pagefind/pagefind.js';
-/** Pages shown for a query, and sections shown per page: enough to choose, and few fragments to fetch. */
-export const MAX_PAGES = 5;
-export const MAX_SECTIONS_PER_PAGE = 3;
+/** Results shown for a query: each costs its section's fragment (about 1 KB) to fetch. */
+export const MAX_RESULTS = 5;
 
 export async function loadPagefind(url = INDEX_URL): Promise<Pagefind> {
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
@@ -46,23 +37,15 @@ export async function loadPagefind(url = INDEX_URL): Promise<Pagefind> {
   return pagefind;
 }
 
-/** A page's entries: its best sections (most matches first), or the page itself. */
-export function entriesOf(page: PagefindResultData): SearchEntry[] {
-  const title = page.meta.title ?? page.url;
-  const sections = [...(page.sub_results ?? [])]
-    .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
-    .slice(0, MAX_SECTIONS_PER_PAGE);
-  if (sections.length === 0) return [{ page: title, heading: undefined, url: page.url, excerpt: page.excerpt }];
-  return sections.map((section) => ({
-    page: title,
-    heading: section.anchor && section.title !== title ? section.title : undefined,
-    url: section.url,
-    excerpt: section.excerpt,
-  }));
+/** The index holds one record per section (src/search/section-document.ts). */
+export function entryOf(data: PagefindResultData): SearchEntry {
+  const page = data.meta.page ?? data.meta.title ?? data.url;
+  const heading = data.meta.title && data.meta.title !== page ? data.meta.title : undefined;
+  return { page, heading, url: data.url, excerpt: data.excerpt };
 }
 
 export async function searchEntries(pagefind: Pagefind, term: string): Promise<SearchEntry[]> {
   const search = await pagefind.search(term);
-  const pages = await Promise.all((search?.results ?? []).slice(0, MAX_PAGES).map((result) => result.data()));
-  return pages.flatMap(entriesOf);
+  const hits = await Promise.all((search?.results ?? []).slice(0, MAX_RESULTS).map((result) => result.data()));
+  return hits.map(entryOf);
 }
