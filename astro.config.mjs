@@ -11,6 +11,7 @@ import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
 import { rehypeHeadingId } from './src/markdown/rehype-heading-id.ts';
+import { chunkUrl } from './src/search/vite-chunk-url.ts';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 
@@ -67,6 +68,6 @@ export default defineConfig({
   vite: {
     // Keep every script an external file so the CSP can say script-src 'self' with no hashes.
     build: { assetsInlineLimit: 0 },
-    plugins: [stripServerBannerFromClient()],
+    plugins: [stripServerBannerFromClient(), chunkUrl()],
   },
 });

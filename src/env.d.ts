@@ -15,3 +15,9 @@ declare namespace App {
 declare module 'cloudflare:workers' {
   export const env: Record<string, unknown>;
 }
+
+/** The built URL of a module as a chunk of its own (src/search/vite-chunk-url.ts). */
+declare module '*?chunk-url' {
+  const url: string;
+  export default url;
+}

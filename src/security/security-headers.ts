@@ -7,9 +7,12 @@
 // Scripts are always external files from our own origin (astro.config.mjs sets
 // assetsInlineLimit: 0), so script-src needs no 'unsafe-inline', hash or nonce. Styles allow
 // inline because the build-time diagrams and Shiki's highlighting carry style attributes.
+// 'wasm-unsafe-eval' lets the site search compile Pagefind's WebAssembly and nothing else: it
+// allows WebAssembly compilation, never JavaScript eval or new Function
+// (https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Content-Security-Policy/script-src#unsafe_webassembly_execution).
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",

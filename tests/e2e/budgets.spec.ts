@@ -1,7 +1,9 @@
 /**
  * Size budgets on every page of the real build, so CI enforces them (issue "budgets"):
  * JavaScript by what the page needs, HTML + render-blocking CSS within one round trip, diagram
- * SVG bounded, no third-party requests and no web fonts.
+ * SVG bounded, no third-party requests and no web fonts. Every page also carries the search
+ * loader, held to a budget of its own on top of the page's (what search fetches on first use has
+ * its budget in search.spec.ts).
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -27,7 +29,12 @@ export const BUDGETS = {
    * of a demo page's first layout (src/styles/global.css, the type scale).
    */
   fontStylesAtLoad: 10,
+  /** The search loader on every page (src/scripts/search/search-loader.ts), on top of the rest. */
+  searchLoader: 600,
 };
+
+/** The loader's file: Astro names a component's script after the component (SearchButton.astro). */
+const isSearchLoader = (src: string) => /\/SearchButton\.astro_astro_type_script/.test(src);
 
 const gz = (text: string) => gzipSync(text, { level: 9 }).length;
 
@@ -51,18 +58,23 @@ for (const { path, demoSlug: demo } of sitePages()) {
   test(`${path}: within its budgets`, async ({ request }) => {
     const headers: Record<string, string> = demo ? { [ACCESS_HEADER]: await tokenFor(demo) } : {};
     const html = await (await request.get(path, { headers })).text();
-    const scripts = await scriptsOf(html, request);
+    const all = await scriptsOf(html, request);
+    const loader = [...all].filter(([src]) => isSearchLoader(src));
+    const scripts = new Map([...all].filter(([src]) => !isSearchLoader(src)));
+    const loaderBytes = loader.reduce((sum, [, code]) => sum + gz(code), 0);
     const jsBytes = [...scripts.values()].reduce((sum, code) => sum + gz(code), 0);
     const hasCard = html.includes('<access-identity');
     const hasHelpers = /data-copy|data-personalise/.test(html);
     const svg = inlineSvg(html);
-    const report = `${path}: JS ${jsBytes} B gz in ${scripts.size} file(s); HTML ${gz(html)} B gz, of which diagram SVG ${gz(svg)} B gz`;
+    const report = `${path}: JS ${jsBytes} B gz in ${scripts.size} file(s), plus the search loader ${loaderBytes} B gz; HTML ${gz(html)} B gz, of which diagram SVG ${gz(svg)} B gz`;
     test.info().annotations.push({ type: 'size', description: report });
 
-    for (const code of scripts.values()) expect(code, `${path} loads mermaid`).not.toMatch(/mermaid/i);
+    expect(loader, `${path}: one search loader`).toHaveLength(1);
+    expect(loaderBytes, report).toBeLessThanOrEqual(BUDGETS.searchLoader);
+    for (const code of all.values()) expect(code, `${path} loads mermaid`).not.toMatch(/mermaid/i);
     // The first Intl object or locale-aware call a page makes loads ICU data: 15-115 ms of main
     // thread each (measured in Debian Chromium), which Lighthouse counts as blocking time.
-    for (const code of scripts.values()) expect(code, `${path} loads ICU locale data`).not.toMatch(/\bIntl\.|\.toLocale\w*String\(|\.localeCompare\(/);
+    for (const code of all.values()) expect(code, `${path} loads ICU locale data`).not.toMatch(/\bIntl\.|\.toLocale\w*String\(|\.localeCompare\(/);
     if (hasCard) {
       expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsWithCard);
       const card = [...scripts].filter(([src]) => /IdentityCard|clipboard/.test(src));
@@ -70,7 +82,7 @@ for (const { path, demoSlug: demo } of sitePages()) {
     } else if (hasHelpers) {
       expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsHelpersOnly);
     } else {
-      expect(scripts.size, `${report}: a page with nothing interactive ships no JavaScript`).toBe(0);
+      expect(scripts.size, `${report}: a page with nothing interactive ships no JavaScript but the search loader`).toBe(0);
     }
     // CSS is inlined (build.inlineStylesheets: 'always'), so the HTML is HTML + render-blocking CSS.
     expect(html, `${path} links an external stylesheet`).not.toMatch(/<link[^>]+rel="stylesheet"/);

@@ -1,0 +1,51 @@
+/**
+ * The site's use of Pagefind's browser API (https://pagefind.app/docs/api/): load it, search,
+ * and read each hit as a page and one of its headings.
+ *
+ * `/pagefind/pagefind.js` is written by the index step after the build, not bundled by Vite, so
+ * it is imported by URL at run time. It runs on the main thread (`noWorker`): the worker would
+ * be one more file to fetch on first use, and a search here takes milliseconds.
+ */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  /** `title`: the section's heading (the page title for a page's opening); `page`: the page title. */
+  meta: { title?: string; page?: string };
+}
+
+export interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+/** One result as shown: a link to a section of a page (or to the page, for its opening). */
+export interface SearchEntry {
+  page: string;
+  heading: string | undefined;
+  url: string;
+  /** Pagefind's excerpt: escaped text with the matched words in `<mark>`. */
+  excerpt: string;
+}
+
+export const INDEX_URL = '/pagefind/pagefind.js';
+/** Results shown for a query: each costs its section's fragment (about 1 KB) to fetch. */
+export const MAX_RESULTS = 5;
+
+export async function loadPagefind(url = INDEX_URL): Promise<Pagefind> {
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  await pagefind.options({ noWorker: true, excerptLength: 18 });
+  return pagefind;
+}
+
+/** The index holds one record per section (src/search/section-document.ts). */
+export function entryOf(data: PagefindResultData): SearchEntry {
+  const page = data.meta.page ?? data.meta.title ?? data.url;
+  const heading = data.meta.title && data.meta.title !== page ? data.meta.title : undefined;
+  return { page, heading, url: data.url, excerpt: data.excerpt };
+}
+
+export async function searchEntries(pagefind: Pagefind, term: string): Promise<SearchEntry[]> {
+  const search = await pagefind.search(term);
+  const hits = await Promise.all((search?.results ?? []).slice(0, MAX_RESULTS).map((result) => result.data()));
+  return hits.map(entryOf);
+}

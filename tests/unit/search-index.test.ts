@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchBuild } from '../../src/search/build-search-index.ts';
+import { withPageList } from '../../src/search/page-list.ts';
+import { readPublicPage, urlOfFile } from '../../src/search/public-pages.ts';
+import { buildFixtureSearch, indexedPages, type IndexedPage } from '../support/search-index.ts';
+
+describe('public pages', () => {
+  it.each([
+    ['index.html', '/'],
+    ['guides/authoring/index.html', '/guides/authoring/'],
+    ['404.html', '/404.html'],
+  ])('%s is linked as %s', (file, url) => {
+    expect(urlOfFile(file)).toBe(url);
+  });
+
+  it('reads the title, the opening and each ## section with an id, inside the marked body only', () => {
+    const html = '<html lang="en-GB"><head><title>T · Site</title></head><body><h2 id="outside">Out</h2><main data-pagefind-body><h1>Page <em>one</em></h1><p>Opening</p><nav>Contents</nav><h2 id="a">First  part</h2><p>Alpha</p><p>text</p><h2>No id</h2><p>still first</p><section><h2 id="b">Second</h2><h3 id="c">Deeper</h3><pre>code&lt;x&gt;</pre><svg><text>label</text></svg></section></main></body></html>';
+    expect(readPublicPage(html, 'one/index.html')).toEqual({
+      url: '/one/',
+      file: 'one/index.html',
+      language: 'en-GB',
+      title: 'Page one',
+      sections: [
+        { id: undefined, heading: 'Page one', text: 'Page one Opening' },
+        { id: 'a', heading: 'First part', text: 'Alpha text No id still first' },
+        { id: 'b', heading: 'Second', text: 'Deeper code<x>' },
+      ],
+    });
+  });
+
+  it('skips a page its layout did not mark, even if it mentions the marker in its text', () => {
+    expect(readPublicPage('<main><p>data-pagefind-body is an attribute</p></main>', 'x/index.html')).toBeUndefined();
+  });
+
+  it('refuses to fill a search page that has no empty list', () => {
+    expect(() => withPageList('<main><ol></ol></main>', [])).toThrow(/data-search-page-list/);
+  });
+});
+
+describe('the index of a built site (fixture pages)', () => {
+  let dir: string;
+  let build: SearchBuild;
+  let pages: IndexedPage[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'search-site-'));
+    build = await buildFixtureSearch(dir);
+    pages = indexedPages(build.outputPath);
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('holds the sections of the marked pages and nothing else: not the unmarked (gated) page, not the search page', () => {
+    expect(build.pages.map((page) => page.url)).toEqual(['/', '/fixture/sections/']);
+    expect(pages.map((page) => page.url).sort()).toEqual(['/', '/#quillwort-meadow', '/fixture/sections/', '/fixture/sections/#copper-kettle', '/fixture/sections/#zephyr-lantern']);
+  });
+
+  it('holds no text that only the unmarked page has', () => {
+    const all = JSON.stringify(pages);
+    for (const text of ['gatekeeper@fixture.example', 'token verified', 'Signed in as', 'Identity details', 'behind the gate', 'Fixture-Group']) {
+      expect(all, text).not.toContain(text);
+    }
+  });
+
+  it('indexes the body only, without navigation, diagrams or buttons', () => {
+    expect(pages.find((page) => page.url === '/fixture/sections/#zephyr-lantern')?.content).toContain('lit at dusk by the lamplighter');
+    for (const page of pages) expect(page.content, page.url).not.toMatch(/Search fixture|in the contents|diagramonlyword|Copy/);
+  });
+
+  it('names each record by its heading and its page, so a result shows both', () => {
+    expect(pages.find((page) => page.url === '/fixture/sections/#zephyr-lantern')?.meta).toMatchObject({ title: 'Zephyr lantern', page: 'Fixture sections' });
+    expect(pages.find((page) => page.url === '/fixture/sections/')?.meta).toMatchObject({ title: 'Fixture sections', page: 'Fixture sections' });
+  });
+
+  it('ships pagefind.js and its WebAssembly, and none of the stock UIs or the worker', () => {
+    const files = readFileSync(join(build.outputPath, 'pagefind-entry.json'), 'utf8');
+    expect(JSON.parse(files)).toMatchObject({ version: '1.6.0' });
+    expect(() => readFileSync(join(build.outputPath, 'pagefind.js'))).not.toThrow();
+    expect(() => readFileSync(join(build.outputPath, 'wasm.en.pagefind'))).not.toThrow();
+    for (const unused of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js', 'pagefind-worker.js', 'pagefind-highlight.js']) {
+      expect(() => readFileSync(join(build.outputPath, unused)), unused).toThrow();
+    }
+  });
+
+  it('writes the list of public pages and their sections into the search page', () => {
+    const html = readFileSync(join(dir, 'search', 'index.html'), 'utf8');
+    const list = /<ol[^>]*data-search-page-list[^>]*>([\s\S]*)<\/ol>/.exec(html)?.[1] ?? '';
+    expect([...list.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '/', '/#quillwort-meadow', '/fixture/sections/', '/fixture/sections/#zephyr-lantern', '/fixture/sections/#copper-kettle',
+    ]);
+    expect(list).toContain('>Fixture sections</a>');
+    expect(list).not.toContain('gated');
+  });
+});
