@@ -9,7 +9,10 @@ import { securityHeadersFile } from './src/security/headers-file.ts';
 import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
+import { rehypeRequiredSections } from './src/markdown/rehype-required-sections.ts';
+import { REQUIRED_DEMO_SECTIONS } from './src/schemas/demo.ts';
 import sitemap from '@astrojs/sitemap';
+import { isPublicPath } from './src/lib/tool-pages.ts';
 import { resolve } from 'node:path';
 
 const domain = process.env.SITE_DOMAIN ?? 'barbicancloud.co.uk';
@@ -46,7 +49,11 @@ export default defineConfig({
   session: false,
   // vitest renders components with getViteConfig, which breaks while the adapter is active.
   ...(process.env.VITEST ? {} : { adapter: cloudflare({ imageService: 'passthrough' }) }),
-  integrations: [mdx(), sitemap(), devAccessMock(), securityHeadersFile()],
+  integrations: [
+    mdx(),
+    // Public pages only: a gated demo page answers crawlers with Access's sign-in, never itself.
+    sitemap({ filter: (page) => isPublicPath(new URL(page).pathname) }),
+    devAccessMock(), securityHeadersFile()],
   markdown: {
     // No syntax highlighting: the code here is short commands and values, and plain blocks keep
     // pages small, free of inline styles, and let placeholders be marked in whole text nodes.
@@ -57,6 +64,8 @@ export default defineConfig({
         rehypePlaceholders,
         rehypeCopyButtons,
         rehypeSections,
+        // A demo page's MDX (content/demos/*.mdx, or a test fixture in a folder of that name).
+        [rehypeRequiredSections, { appliesTo: (/** @type {string} */ path) => /[\\/]content[\\/]demos[\\/][^\\/]+\.mdx$/.test(path), sections: REQUIRED_DEMO_SECTIONS }],
       ],
     }),
   },
