@@ -12,7 +12,7 @@ import { z } from 'astro/zod';
  * rest are this site's routes and build folders. A demo may not take a guide's name either
  * (src/lib/public-guides.ts checks that, where both collections are read).
  */
-export const RESERVED_SLUGS = ['guides', 'inspect', 'search', 'pagefind', 'cdn-cgi', '_astro', 'api', 'assets', 'www', '404', 'sitemap-index'] as const;
+export const RESERVED_SLUGS = ['guides', 'inspect', 'search', 'pagefind', 'cdn-cgi', '_astro', 'api', 'assets', 'www', '404'] as const;
 
 /**
  * The `##` sections every demo page's MDX must have, in any order and any letter case. The build
