@@ -12,7 +12,10 @@ import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
 import { rehypeHeadingId } from './src/markdown/rehype-heading-id.ts';
 import { chunkUrl } from './src/search/vite-chunk-url.ts';
+import { rehypeRequiredSections } from './src/markdown/rehype-required-sections.ts';
+import { REQUIRED_DEMO_SECTIONS } from './src/schemas/demo.ts';
 import sitemap from '@astrojs/sitemap';
+import { isPublicPath } from './src/lib/tool-pages.ts';
 import { resolve } from 'node:path';
 
 const domain = process.env.SITE_DOMAIN ?? 'barbicancloud.co.uk';
@@ -49,7 +52,14 @@ export default defineConfig({
   session: false,
   // vitest renders components with getViteConfig, which breaks while the adapter is active.
   ...(process.env.VITEST ? {} : { adapter: cloudflare({ imageService: 'passthrough' }) }),
-  integrations: [mdx(), sitemap(), devAccessMock(), securityHeadersFile(), stalePagesWarning()],
+  integrations: [
+    mdx(),
+    // Public pages only: a gated demo page answers crawlers with Access's sign-in, never itself.
+    sitemap({ filter: (page) => isPublicPath(new URL(page).pathname) }),
+    devAccessMock(),
+    securityHeadersFile(),
+    stalePagesWarning(),
+  ],
   markdown: {
     // No syntax highlighting: the code here is short commands and values, and plain blocks keep
     // pages small, free of inline styles, and let placeholders be marked in whole text nodes.
@@ -61,6 +71,8 @@ export default defineConfig({
         rehypeCopyButtons,
         rehypeSections,
         rehypeHeadingId,
+        // A demo page's MDX (content/demos/*.mdx, or a test fixture in a folder of that name).
+        [rehypeRequiredSections, { appliesTo: (/** @type {string} */ path) => /[\\/]content[\\/]demos[\\/][^\\/]+\.mdx$/.test(path), sections: REQUIRED_DEMO_SECTIONS }],
       ],
     }),
   },

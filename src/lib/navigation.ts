@@ -1,21 +1,58 @@
-/** The reading order of the site: demos by their order, then guides by theirs. */
-import { getCollection } from 'astro:content';
+/**
+ * The site's pages in reading order, grouped as the sidebar shows them: the live demos (gated),
+ * the public guides (each demo's setup guide first, then the shared guides), then the tools.
+ * Previous/next links follow the same order.
+ */
 import { allDemos } from './demos.ts';
+import { publicGuideHref, publicGuides } from './public-guides.ts';
+import { TOOL_PAGES } from './tool-pages.ts';
 
 export interface NavItem {
   title: string;
   href: string;
-  kind: 'demo' | 'guide';
+  kind: 'demo' | 'guide' | 'tool';
 }
 
-export async function allGuides() {
-  return (await getCollection('guides')).sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+export interface NavGroup {
+  label: 'Demos' | 'Guides' | 'Tools';
+  items: NavItem[];
+}
+
+
+/** Route files in src/pages, read at build time (no module is loaded). */
+const pageFiles = Object.keys(import.meta.glob('../pages/**/*.{astro,md,mdx}'));
+
+/** Whether a static route file answers this path (`/inspect/` → pages/inspect.astro or inspect/index.astro). */
+export function hasPageFile(href: string, files: readonly string[] = pageFiles): boolean {
+  const route = href.replace(/^\/|\/$/g, '');
+  return files.some((file) => {
+    const path = file.replace(/^\.\.\/pages\//, '').replace(/\.(astro|md|mdx)$/, '').replace(/(^|\/)index$/, '');
+    return path === route;
+  });
+}
+
+export async function siteNavigation(): Promise<NavGroup[]> {
+  const [demos, guides] = await Promise.all([allDemos(), publicGuides()]);
+  const guideItems = guides.map(
+    (entry): NavItem =>
+      entry.kind === 'demo'
+        ? { title: `${entry.demo.data.protocol} setup: ${entry.demo.data.title}`, href: publicGuideHref(entry.name), kind: 'guide' }
+        : { title: entry.guide.data.title, href: publicGuideHref(entry.name), kind: 'guide' },
+  );
+  const toolHrefs = new Set(TOOL_PAGES.map((tool) => tool.href));
+  const tools = TOOL_PAGES.filter((tool) => guideItems.some((item) => item.href === tool.href) || hasPageFile(tool.href)).map(
+    (tool): NavItem => ({ ...tool, kind: 'tool' }),
+  );
+  const groups: NavGroup[] = [
+    { label: 'Demos', items: demos.map((d): NavItem => ({ title: `${d.data.protocol}: ${d.data.title}`, href: `/${d.data.slug}/`, kind: 'demo' })) },
+    { label: 'Guides', items: guideItems.filter((item) => !toolHrefs.has(item.href)) },
+    { label: 'Tools', items: tools },
+  ];
+  return groups.filter((group) => group.items.length > 0);
 }
 
 export async function readingOrder(): Promise<NavItem[]> {
-  const demos = (await allDemos()).map((d): NavItem => ({ title: `${d.data.protocol}: ${d.data.title}`, href: `/${d.data.slug}/`, kind: 'demo' }));
-  const guides = (await allGuides()).map((g): NavItem => ({ title: g.data.title, href: `/guides/${g.id}/`, kind: 'guide' }));
-  return [...demos, ...guides];
+  return (await siteNavigation()).flatMap((group) => group.items);
 }
 
 export async function neighbours(href: string): Promise<{ previous?: NavItem; next?: NavItem }> {

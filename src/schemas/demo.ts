@@ -6,8 +6,21 @@
 import { z } from 'astro/zod';
 import { checkedAgainstSchema, DEMO_CHECKED_AGAINST, verifiedSchema } from './verified.ts';
 
-/** Paths the site itself owns; a demo may not take them as its slug. */
-export const RESERVED_SLUGS = ['guides', 'cdn-cgi', '_astro', 'api', 'assets', 'www', '404'] as const;
+/**
+ * Paths the site itself owns; a demo may not take them as its slug, or `/<slug>/` would answer
+ * with the demo instead of them (or the other way round). `cdn-cgi` is Cloudflare's own path on
+ * every zone (https://developers.cloudflare.com/fundamentals/reference/cdn-cgi-endpoint/); the
+ * rest are this site's routes and build folders. A demo may not take a guide's name either
+ * (src/lib/public-guides.ts checks that, where both collections are read).
+ */
+export const RESERVED_SLUGS = ['guides', 'inspect', 'search', 'pagefind', 'cdn-cgi', '_astro', 'api', 'assets', 'www', '404'] as const;
+
+/**
+ * The `##` sections every demo page's MDX must have, in any order and any letter case. The build
+ * fails, naming the file and the missing heading, when one is absent
+ * (src/markdown/rehype-required-sections.ts). The demo layout adds "Your Identity" and "Routing".
+ */
+export const REQUIRED_DEMO_SECTIONS = ['How this works', 'Entra configuration', 'Cloudflare configuration', 'Verify it works', 'Troubleshooting', 'Sources'] as const;
 
 /**
  * The Access policy selectors a demo can be gated by. Each reads groups from a different place,
@@ -77,7 +90,9 @@ export const demoSchema = z
     slug: z
       .string()
       .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'slug must be lower-case letters, digits and hyphens (a valid DNS label)')
-      .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), 'slug is reserved by the site'),
+      .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), {
+        error: (issue) => `slug "${String(issue.input)}" is reserved by the site (it owns /${String(issue.input)}/); reserved: ${RESERVED_SLUGS.join(', ')}`,
+      }),
     summary: z.string().trim().min(1).max(300),
     order: z.number().int().nonnegative(),
     description: z.string().trim().max(200).optional(),

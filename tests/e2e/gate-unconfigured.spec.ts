@@ -40,7 +40,7 @@ for (const [name, vars, port] of cases) {
       expect(response.status()).toBe(503);
       const body = await response.text();
       expect(body).toContain('This demo is closed for now');
-      expect(body).not.toContain('Entra Configuration');
+      expect(body).not.toContain('id="entra-configuration"');
       expect(body).not.toContain('<access-identity');
       await expect.poll(() => logs).toContain('[gate] scim-a: refusing (503)');
       // Public pages are unaffected.

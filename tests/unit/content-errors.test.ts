@@ -1,10 +1,11 @@
 /**
  * A wrong frontmatter field must fail the build naming the file and the field. This runs the real
  * `astro sync` (the content validation step of every build) on a copy of the project with one
- * demo broken at a time.
+ * demo broken at a time. A demo slug that is also a guide's name passes the schema but fails the
+ * build (both would be /guides/<name>/): that case runs the real `astro build`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,14 +24,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-function syncWith(frontmatterEdit: (source: string) => string) {
-  writeFileSync(join(project, 'content/demos/scim-a.mdx'), frontmatterEdit(original));
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
+function astro(command: 'sync' | 'build') {
+  // Not under VITEST: astro.config.mjs would drop the adapter, which the on-demand pages need.
+  const { VITEST: _vitest, ...env } = process.env;
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), command], {
     cwd: project,
     encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+function syncWith(frontmatterEdit: (source: string) => string) {
+  writeFileSync(join(project, 'content/demos/scim-a.mdx'), frontmatterEdit(original));
+  return astro('sync');
 }
 
 describe('demo frontmatter errors fail the build with file and field', () => {
@@ -55,4 +62,20 @@ describe('demo frontmatter errors fail the build with file and field', () => {
     expect(output).not.toContain('does not match collection schema');
     expect(status).toBe(0);
   }, 60_000);
+});
+
+describe('a demo slug that is also a guide’s name', () => {
+  it('fails the build, naming both files and the route they would share', () => {
+    writeFileSync(join(project, 'content/demos/scim-a.mdx'), original);
+    const guide = join(project, 'content/guides/scim-a.mdx');
+    writeFileSync(guide, '---\ntitle: Clash\ndescription: A guide named like a demo.\norder: 99\n---\n\nText.\n');
+    try {
+      const { status, output } = astro('build');
+      expect(status).not.toBe(0);
+      expect(output).toContain('Demo content/demos/scim-a.mdx has the slug "scim-a", which is also the guide content/guides/scim-a.mdx');
+      expect(output).toContain('/guides/scim-a/');
+    } finally {
+      unlinkSync(guide);
+    }
+  }, 120_000);
 });
