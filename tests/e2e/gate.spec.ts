@@ -1,14 +1,16 @@
 /**
- * The gate against the real build under wrangler dev, with keys served by a stand-in certs
- * endpoint (tests/support/serve-e2e.ts). Serial: the certs hit counter must not see other
+ * The gate against each real build (the Worker under `wrangler dev`, the Pages output under
+ * `wrangler pages dev`: one Playwright project each), with keys served by each target's stand-in
+ * certs endpoint (tests/support/serve-e2e.ts). Serial: the certs hit counter must not see other
  * tests of this file at the same time.
  */
 import { SignJWT, base64url } from 'jose';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { AUDIENCES, CERTS_PORT, TEAM_DOMAIN } from '../support/e2e-env.ts';
+import { AUDIENCES } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { audTag, createTestKeys, mintAccessToken } from '../support/test-keys.ts';
-import { keys, tokenFor } from './helpers.ts';
+import { keys, teamDomain, tokenFor } from './helpers.ts';
+import { currentSite } from './targets.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,7 +18,7 @@ const HEADER = ACCESS_HEADER;
 const RESTRICTED_MARKERS = ['Entra Configuration', '<access-identity', 'Your Identity', 'CF-Demo-Group-A'];
 
 async function certHits(request: APIRequestContext): Promise<number> {
-  const response = await request.get(`http://127.0.0.1:${CERTS_PORT}/__hits`);
+  const response = await request.get(`${currentSite().teamDomain}/__hits`);
   return ((await response.json()) as { certs: number }).certs;
 }
 
@@ -65,7 +67,7 @@ const refusals: [string, () => Promise<string | undefined>][] = [
     'alg none',
     async () => {
       const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
-      const payload = base64url.encode(JSON.stringify({ iss: TEAM_DOMAIN, aud: AUDIENCES['scim-a'], exp: Math.floor(Date.now() / 1000) + 600, email: 'x@y.z' }));
+      const payload = base64url.encode(JSON.stringify({ iss: teamDomain(), aud: AUDIENCES['scim-a'], exp: Math.floor(Date.now() / 1000) + 600, email: 'x@y.z' }));
       return `${header}.${payload}.`;
     },
   ],
@@ -74,7 +76,7 @@ const refusals: [string, () => Promise<string | undefined>][] = [
     async () =>
       new SignJWT({ email: 'x@y.z' })
         .setProtectedHeader({ alg: 'HS256', kid: keys().publicJwk.kid ?? '' })
-        .setIssuer(TEAM_DOMAIN)
+        .setIssuer(teamDomain())
         .setAudience(AUDIENCES['scim-a'] ?? [])
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode(JSON.stringify(keys().publicJwk))),
@@ -84,7 +86,7 @@ const refusals: [string, () => Promise<string | undefined>][] = [
   ['a wrong audience', () => tokenFor('scim-a', { audience: audTag('some other app') })],
   ["another demo's audience", () => tokenFor('scim-a', { audience: AUDIENCES['scim-b']?.[0] ?? '' })],
   ['a wrong issuer', () => tokenFor('scim-a', { issuer: 'https://evil.cloudflareaccess.com' })],
-  ['an unknown kid', async () => mintAccessToken(await createTestKeys('unknown-kid'), { issuer: TEAM_DOMAIN, audience: AUDIENCES['scim-a']?.[0] ?? '' })],
+  ['an unknown kid', async () => mintAccessToken(await createTestKeys('unknown-kid'), { issuer: teamDomain(), audience: AUDIENCES['scim-a']?.[0] ?? '' })],
   [
     'a payload tampered after signing',
     async () => {
