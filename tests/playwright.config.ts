@@ -5,8 +5,8 @@ import { CHROMIUM_ARGS, chromiumPath } from '../src/diagrams/render-settings.ts'
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** What runs against the Pages build too: the gate, the card, budgets (and axe, below). */
-const BOTH_TARGETS = /(gate[\w-]*|identity-card|budgets)\.spec\.ts$/;
+/** What runs against the Pages build too: the gate and the card (and a demo page's quality, below). */
+const BOTH_TARGETS = /\/(gate[\w-]*|identity-card)\.spec\.ts$/;
 
 export default defineConfig<TargetOptions>({
   testDir: './e2e',
@@ -26,10 +26,16 @@ export default defineConfig<TargetOptions>({
     { name: 'site', testIgnore: [/lighthouse\.spec\.ts$/, /pages-build\.spec\.ts$/] },
     // The Pages output under `wrangler pages dev`: the same specs, so the two builds cannot drift.
     { name: 'pages', testMatch: [BOTH_TARGETS, /pages-build\.spec\.ts$/], use: { baseURL: PAGES_URL, target: 'pages' } },
-    { name: 'pages-axe', testMatch: /site-quality\.spec\.ts$/, grep: /axe/, use: { baseURL: PAGES_URL, target: 'pages' } },
+    // One demo page of the Pages build through the page checks: budgets, axe, 320 px, links.
+    {
+      name: 'pages-demo-page',
+      testMatch: /\/(budgets|site-quality)\.spec\.ts$/,
+      grep: /\/scim-a\//,
+      use: { baseURL: PAGES_URL, target: 'pages' },
+    },
     // Lighthouse last and alone: each run launches its own Chromium, and sharing the two cores
     // with the other tests' browsers adds nothing but noise to what it measures.
-    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['site', 'pages', 'pages-axe'] },
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['site', 'pages', 'pages-demo-page'] },
   ],
   webServer: {
     command: 'node tests/support/serve-e2e.ts',
@@ -38,6 +44,9 @@ export default defineConfig<TargetOptions>({
     url: `${PAGES_URL}/`,
     reuseExistingServer: false,
     timeout: 180_000,
+    // SIGTERM, not the default SIGKILL: serve-e2e.ts then stops what it started, including the
+    // Pages server's own process group (npm → wrangler → workerd).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'pipe',
     stderr: 'pipe',
   },

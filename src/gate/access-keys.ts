@@ -33,14 +33,14 @@ function hasKeys(value: unknown): boolean {
 }
 
 /** Reads the certs endpoint for jose, turning every way it can fail into a named KeysUnavailable. */
-export function certsReader(fetchImpl: FetchLike = (url, init) => fetch(url, init)): FetchLike {
+export function certsReader(fetchImpl: FetchLike = (url, init) => fetch(url, init), timeoutMs = CERTS_TIMEOUT_MS): FetchLike {
   return async (url, init) => {
     const timedOut = () => init.signal?.aborted === true;
     let response: Response;
     try {
       response = await fetchImpl(url, init);
     } catch (cause) {
-      if (timedOut()) throw new KeysUnavailable(`the certs endpoint did not answer within ${CERTS_TIMEOUT_MS} ms`, { cause });
+      if (timedOut()) throw new KeysUnavailable(`the certs endpoint did not answer within ${timeoutMs} ms`, { cause });
       throw new KeysUnavailable(`the certs endpoint could not be reached (${(cause as Error)?.message ?? String(cause)})`, { cause });
     }
     if (response.status !== 200) throw new KeysUnavailable(`the certs endpoint answered ${response.status}`);
@@ -48,7 +48,7 @@ export function certsReader(fetchImpl: FetchLike = (url, init) => fetch(url, ini
     try {
       text = await response.text();
     } catch (cause) {
-      const why = timedOut() ? `did not finish its answer within ${CERTS_TIMEOUT_MS} ms` : 'broke off its answer';
+      const why = timedOut() ? `did not finish its answer within ${timeoutMs} ms` : 'broke off its answer';
       throw new KeysUnavailable(`the certs endpoint ${why}`, { cause });
     }
     let json: unknown;
@@ -62,13 +62,13 @@ export function certsReader(fetchImpl: FetchLike = (url, init) => fetch(url, ini
   };
 }
 
-/** A remote key set of its own (tests pass a fake fetch); the gate shares one per team domain. */
-export function remoteKeys(teamDomain: string, fetchImpl?: FetchLike): JWTVerifyGetKey {
+/** A remote key set of its own (tests pass a fake fetch and a short timeout); the gate shares one per team domain. */
+export function remoteKeys(teamDomain: string, { fetch: fetchImpl, timeoutMs = CERTS_TIMEOUT_MS }: { fetch?: FetchLike; timeoutMs?: number } = {}): JWTVerifyGetKey {
   return createRemoteJWKSet(certsUrl(teamDomain), {
     cooldownDuration: REFETCH_COOLDOWN_MS,
     cacheMaxAge: Number.POSITIVE_INFINITY,
-    timeoutDuration: CERTS_TIMEOUT_MS,
-    [customFetch]: certsReader(fetchImpl),
+    timeoutDuration: timeoutMs,
+    [customFetch]: certsReader(fetchImpl, timeoutMs),
   });
 }
 

@@ -35,6 +35,30 @@ test('a valid token for the demo: 200, the page, the verified email, and no cach
   expect(body).toMatch(/Signed in as <strong[^>]*>jane@barbicancloud\.co\.uk<\/strong>/);
 });
 
+test('the verified email is shown as text: a hostile email claim cannot add markup', async ({ request }) => {
+  const response = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a', { email: '<img src=x onerror=alert(1)>@evil.example' }) } });
+  expect(response.status()).toBe(200);
+  const body = await response.text();
+  expect(body).toMatch(/Signed in as <strong[^>]*>&lt;img src=x onerror=alert\(1\)&gt;@evil\.example<\/strong>/);
+  expect(body).not.toContain('<img src=x');
+});
+
+test('side doors are closed: through any host (a pages.dev or preview address too), no token gets 403 on every demo page', async ({ request }) => {
+  const hosts = ['barbican-identity-demo.pages.dev', '3f2a1b9c.barbican-identity-demo.pages.dev', 'barbican-identity-demo.example.workers.dev'];
+  for (const slug of Object.keys(AUDIENCES)) {
+    for (const host of hosts) {
+      const response = await request.get(`/${slug}/`, { headers: { Host: host }, maxRedirects: 0 });
+      expect(response.status(), `${host}/${slug}/`).toBe(403);
+      expectNoRestrictedContent(await response.text());
+      // The page's file by name: refused on Pages (the gate runs on the demo's whole path), not
+      // a page at all in the Worker; never the demo.
+      const byFile = await request.get(`/${slug}/index.html`, { headers: { Host: host }, maxRedirects: 0 });
+      expect([403, 404], `${host}/${slug}/index.html`).toContain(byFile.status());
+      expectNoRestrictedContent(await byFile.text());
+    }
+  }
+});
+
 test('the subdomain route serves the same demo, gated by its own application', async ({ request }) => {
   const subdomainToken = await tokenFor('scim-a', { audience: AUDIENCES['scim-a']?.[1] ?? '' });
   const response = await request.get('/', { headers: { Host: 'scim-a.barbicancloud.co.uk', [HEADER]: subdomainToken } });
