@@ -10,13 +10,16 @@ import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { tokenFor } from './helpers.ts';
 import { currentTarget } from './targets.ts';
 
-const cases: [string, Record<string, unknown>, number][] = [
-  ['missing', {}, 0],
+// The log names the problem. For Pages it also shows that `wrangler pages dev` ran with only the
+// given bindings: the suite runs after a Workers build, whose redirect in .wrangler/deploy/ would
+// otherwise bring in wrangler.jsonc's placeholder vars (README, "Workers or Pages?").
+const cases: [string, Record<string, unknown>, number, string][] = [
+  ['missing', {}, 0, 'ACCESS_TEAM_DOMAIN is missing'],
   // The placeholders committed in wrangler.jsonc: malformed on purpose (JSON text as --var would send it).
-  ['malformed', { ACCESS_TEAM_DOMAIN: 'https://<your-team>.cloudflareaccess.com', ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' }, 1],
+  ['malformed', { ACCESS_TEAM_DOMAIN: 'https://<your-team>.cloudflareaccess.com', ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' }, 1, 'ACCESS_AUDIENCES is not valid JSON'],
 ];
 
-for (const [name, vars, index] of cases) {
+for (const [name, vars, index, problem] of cases) {
   test.describe(`configuration ${name}`, () => {
     let site: SiteProcess | undefined;
     test.beforeAll(async () => {
@@ -38,7 +41,8 @@ for (const [name, vars, index] of cases) {
       expect(body).toContain('This demo is closed for now');
       expect(body).not.toContain('Entra Configuration');
       expect(body).not.toContain('<access-identity');
-      await expect.poll(() => site?.logs()).toContain('[gate] scim-a: refusing (503)');
+      await expect.poll(() => site?.logs()).toContain('[gate] scim-a: refusing (503), configuration problems: ');
+      expect(site?.logs()).toContain(problem);
       // Public pages are unaffected.
       expect((await request.get(`${base}/`)).status()).toBe(200);
     });
