@@ -49,5 +49,7 @@ export function gatedPage(page: Response, visitor: Visitor, domain: string): Res
   const transformed = isHtml ? rewriter.transform(page) : page;
   const response = new Response(transformed.body, transformed);
   response.headers.set('Cache-Control', GATED_CACHE_CONTROL);
+  // The file's validator does not describe this visitor's copy of it.
+  response.headers.delete('ETag');
   return response;
 }
