@@ -27,14 +27,16 @@ if (!existsSync(join(output, '_worker.js'))) {
   process.exit(1);
 }
 
-// The same compatibility date as the Worker: one runtime behaviour for both targets.
+// Locally, the same compatibility date as the Worker: one runtime behaviour for both targets. (A
+// deployed project takes its date from the project's settings: README, "Workers or Pages?".)
 const compatibilityDate = /"compatibility_date"\s*:\s*"([^"]+)"/.exec(readFileSync(join(root, 'wrangler.jsonc'), 'utf8'))?.[1];
 const has = (flag: string) => rest.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
-const defaults =
-  command === 'dev'
-    ? [...(has('--ip') ? [] : ['--ip', '127.0.0.1']), ...(has('--port') ? [] : ['--port', '8788'])]
-    : [];
-const args = ['pages', command, output, ...(compatibilityDate && !has('--compatibility-date') ? ['--compatibility-date', compatibilityDate] : []), ...defaults, ...rest];
+const devDefaults = [
+  ...(compatibilityDate && !has('--compatibility-date') ? ['--compatibility-date', compatibilityDate] : []),
+  ...(has('--ip') ? [] : ['--ip', '127.0.0.1']),
+  ...(has('--port') ? [] : ['--port', '8788']),
+];
+const args = ['pages', command, output, ...(command === 'dev' ? devDefaults : []), ...rest];
 
 // One folder per checkout, so its wrangler state (.wrangler/) never mixes with another's.
 const cwd = join(tmpdir(), `barbican-pages-${Buffer.from(root).toString('base64url').slice(-24)}`);

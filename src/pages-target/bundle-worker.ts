@@ -4,6 +4,7 @@
  * dry run.
  */
 import { build, type Plugin } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { SiteManifest } from '../gate/site-manifest.ts';
 import { SITE_MANIFEST_MODULE, siteManifestSource } from '../build/site-manifest.ts';
@@ -33,16 +34,14 @@ export async function bundlePagesWorker(manifest: SiteManifest, outfile?: string
     mainFields: ['module', 'main'],
     minify: true,
     legalComments: 'none',
+    // Kept in memory: the tests check the code without writing a file.
     write: false,
+    outfile: outfile ?? '_worker.js',
     logLevel: 'silent',
     plugins: [siteManifestPlugin(manifest)],
-    ...(outfile ? { outfile } : { outfile: 'worker.js' }),
   });
   const text = result.outputFiles[0]?.text;
   if (!text) throw new Error('esbuild produced no _worker.js');
-  if (outfile) {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(outfile, text);
-  }
+  if (outfile) await writeFile(outfile, text);
   return text;
 }
