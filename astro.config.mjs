@@ -5,6 +5,9 @@ import cloudflare from '@astrojs/cloudflare';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeMermaidCached } from './src/diagrams/rehype-mermaid-cached.ts';
 import { devAccessMock } from './src/dev/dev-access-mock.ts';
+import { accessGate } from './src/gate/gate-integration.ts';
+import { pagesTarget } from './src/pages-target/pages-integration.ts';
+import { siteDomain } from './src/build/site-manifest.ts';
 import { securityHeadersFile } from './src/security/headers-file.ts';
 import { stalePagesWarning } from './src/content-age/stale-pages-warning.ts';
 import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
@@ -18,7 +21,11 @@ import sitemap from '@astrojs/sitemap';
 import { isPublicPath } from './src/lib/tool-pages.ts';
 import { resolve } from 'node:path';
 
-const domain = process.env.SITE_DOMAIN ?? 'barbicancloud.co.uk';
+const domain = siteDomain();
+
+// Two deploy targets from one codebase (README, "Workers or Pages?"): the Worker (default), or a
+// static build for Cloudflare Pages with the gate as its _worker.js (BUILD_TARGET=pages).
+const pages = process.env.BUILD_TARGET === 'pages';
 
 // The committed diagram cache, unless DIAGRAM_CACHE_DIR names another folder: the benchmark
 // points it at an empty temp folder to time a cold build in which every diagram is rendered.
@@ -51,14 +58,19 @@ export default defineConfig({
   // No sessions and no image binding: the Worker needs nothing but its static assets.
   session: false,
   // vitest renders components with getViteConfig, which breaks while the adapter is active.
-  ...(process.env.VITEST ? {} : { adapter: cloudflare({ imageService: 'passthrough' }) }),
+  // The Pages build is static: no adapter, its own output folder (what `wrangler pages` serves).
+  ...(process.env.VITEST || pages ? {} : { adapter: cloudflare({ imageService: 'passthrough' }) }),
+  ...(pages ? { outDir: './dist-pages' } : {}),
   integrations: [
     mdx(),
-    // Public pages only: a gated demo page answers crawlers with Access's sign-in, never itself.
+    // Public pages only: a gated demo page answers crawlers with Access's sign-in, never itself
+    // (in the Worker it is rendered on demand; in the Pages build it is a file, filtered here).
     sitemap({ filter: (page) => isPublicPath(new URL(page).pathname) }),
     devAccessMock(),
     securityHeadersFile(),
     stalePagesWarning(),
+    accessGate({ domain, onDemand: !pages }),
+    ...(pages ? [pagesTarget({ domain })] : []),
   ],
   markdown: {
     // No syntax highlighting: the code here is short commands and values, and plain blocks keep

@@ -6,15 +6,16 @@
  */
 import { handle } from '@astrojs/cloudflare/handler';
 import { withSecurityHeaders } from './security/security-headers.ts';
-import { slugFromHost } from './lib/site.ts';
+import manifest from 'virtual:barbican/site-manifest';
+import { demoForRequest } from './gate/site-manifest.ts';
 
 type Handle = typeof handle;
 
 export function routeSubdomain(request: Request): Request {
   const url = new URL(request.url);
-  const slug = slugFromHost(request.headers.get('host') ?? url.host);
-  if (!slug || url.pathname !== '/') return request;
-  url.pathname = `/${slug}/`;
+  const target = demoForRequest(manifest, url, request.headers.get('host'));
+  if (!target?.onSubdomain || url.pathname !== '/') return request;
+  url.pathname = `/${target.demo.slug}/`;
   return new Request(url, request);
 }
 

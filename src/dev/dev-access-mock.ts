@@ -1,7 +1,8 @@
 /**
  * Dev-only stand-in for Cloudflare Access's `/cdn-cgi/access/get-identity`, so `npm run dev`
  * shows a real-looking card with no Cloudflare account. It is an Astro integration that hooks
- * the dev server only (`astro:server:setup`): nothing here is part of a production build.
+ * the dev server only (`astro:server:setup`), and opens the gate there (dev-gate.ts, added as
+ * middleware only when the command is `dev`): nothing here is part of a production build.
  *
  * Personas are the identity fixtures in tests/fixtures/identity/. Pick one with `?persona=<name>`
  * on any page URL; the choice is remembered in a cookie.
@@ -39,6 +40,9 @@ export function devAccessMock(): AstroIntegration {
   return {
     name: 'barbican:dev-access-mock',
     hooks: {
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command === 'dev') addMiddleware({ entrypoint: new URL('./dev-gate.ts', import.meta.url), order: 'pre' });
+      },
       'astro:server:setup': ({ server, logger }) => {
         logger.info(`get-identity is mocked in dev; add ?persona=<name> to a page: ${Object.keys(PERSONAS).join(', ')}`);
         server.middlewares.use((req, res, next) => void devIdentityMiddleware(req, res, next));

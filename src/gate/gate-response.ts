@@ -1,19 +1,28 @@
 /**
- * The page the gate answers with instead of a demo: 403 or 503, self-contained (no scripts, no
- * restricted content, nothing cached), saying why and how to get in.
+ * The page the gate answers with instead of a demo: 403, 500 or 503, self-contained (no scripts,
+ * no restricted content, nothing cached), saying why and how to get in. The same page on both
+ * deploy targets (the Worker and a Pages `_worker.js`).
  */
-import { SITE_DOMAIN, demoRoutes } from '../lib/site.ts';
+import type { GateStatus } from './access-gate.ts';
+import { escapeHtml } from '../lib/escape-html.ts';
+import { demoRoutes } from '../lib/site-routes.ts';
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-export function gateResponse(status: 403 | 503, reason: string, slug: string): Response {
-  const routes = demoRoutes(slug);
-  const title = status === 403 ? 'Sign in through Cloudflare Access' : 'This demo is closed for now';
+const TITLES: Record<GateStatus, string> = {
+  403: 'Sign in through Cloudflare Access',
+  500: 'Something went wrong',
+  503: 'This demo is closed for now',
+};
+
+export function gateResponse(status: GateStatus, reason: string, slug: string, domain: string): Response {
+  const routes = demoRoutes(slug, domain);
+  const title = TITLES[status];
   const advice =
     status === 403
       ? `This page is only served to visitors whom Cloudflare Access has signed in. Open it at <a href="${escapeHtml(routes.pathUrl)}">${escapeHtml(routes.pathLabel)}</a> or <a href="${escapeHtml(routes.subdomainUrl)}">${escapeHtml(routes.subdomainLabel)}</a>, and Access will ask you to sign in with Microsoft Entra ID.`
-      : 'The site owner has not finished configuring the Access check for this demo. Nothing restricted is served until they do.';
+      : status === 503
+        ? 'The site owner has not finished configuring the Access check for this demo, or it cannot reach Cloudflare Access right now. Nothing restricted is served until it can.'
+        : 'The site could not check your sign-in because of an error of its own. Nothing restricted is served; please try again later.';
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${status} · ${escapeHtml(title)}</title>
@@ -22,7 +31,7 @@ export function gateResponse(status: 403 | 503, reason: string, slug: string): R
 <h1>${escapeHtml(title)}</h1>
 <p data-gate-reason>${escapeHtml(reason)}</p>
 <p>${advice}</p>
-<p><a href="${escapeHtml(`https://${SITE_DOMAIN}/`)}">Back to the Barbican Identity Demo</a></p>
+<p><a href="${escapeHtml(`https://${domain}/`)}">Back to the Barbican Identity Demo</a></p>
 </main></body></html>`;
   return new Response(html, {
     status,

@@ -4,6 +4,7 @@
  * = one of the application's AUD tags, and a valid time window (60 s clock tolerance).
  */
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { KeysUnavailable } from './key-fault.ts';
 
 /** A real Access token is 1–2 KB; anything far larger is refused before parsing. */
 export const MAX_TOKEN_LENGTH = 8192;
@@ -17,18 +18,21 @@ export interface VerifyOptions {
 
 export type VerifyResult =
   | { ok: true; payload: JWTPayload & { email?: string } }
-  /** `keysUnavailable`: the certs endpoint could not be read, a fault on our side, not the visitor's. */
+  /** `keysUnavailable`: the signing keys could not be obtained, a fault on our side, not the visitor's. */
   | { ok: false; reason: string; keysUnavailable?: boolean };
 
+/**
+ * Sorts a failed verification: keys we could not obtain (503), or a token that is not good
+ * enough (403). Anything else is not about the token at all but a bug in this code: it is
+ * rethrown, and the gate answers 500.
+ */
 function failure(error: unknown): { ok: false; reason: string; keysUnavailable?: boolean } {
-  if (error instanceof errors.JWKSTimeout || (error instanceof errors.JOSEError && error.code === 'ERR_JWKS_INVALID')) {
-    return { ok: false, reason: 'the Access signing keys could not be loaded', keysUnavailable: true };
-  }
-  if (error instanceof TypeError) {
-    // fetch() of the certs endpoint failed (DNS, connection refused...).
-    return { ok: false, reason: 'the Access signing keys could not be loaded', keysUnavailable: true };
-  }
-  return { ok: false, reason: reasonFor(error) };
+  if (error instanceof KeysUnavailable) return { ok: false, reason: error.message, keysUnavailable: true };
+  // Safety nets, should jose itself time out or reject a key set that passed our reader.
+  if (error instanceof errors.JWKSTimeout) return { ok: false, reason: 'the Access signing keys could not be loaded: the certs endpoint timed out', keysUnavailable: true };
+  if (error instanceof errors.JWKSInvalid) return { ok: false, reason: 'the Access signing keys could not be loaded: the key set is not usable', keysUnavailable: true };
+  if (error instanceof errors.JOSEError) return { ok: false, reason: reasonFor(error) };
+  throw error;
 }
 
 function reasonFor(error: unknown): string {

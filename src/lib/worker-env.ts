@@ -1,5 +1,5 @@
 /** The Worker's environment (vars and secrets), read lazily so the module loads outside workerd too. */
-export async function workerEnv(): Promise<Record<string, unknown>> {
+export async function workerEnv(): Promise<Env> {
   const { env } = await import('cloudflare:workers');
-  return env as unknown as Record<string, unknown>;
+  return env;
 }

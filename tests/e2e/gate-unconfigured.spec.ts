@@ -1,50 +1,50 @@
 /**
  * The gate fails closed: with its configuration missing or malformed, a demo page answers 503
- * and says so, and serves nothing restricted. Each case is its own wrangler dev instance.
+ * and says so, and serves nothing restricted. Each case is its own server of the project's
+ * deploy target (the Worker, or the Pages output).
  */
-import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { writeLocalWranglerConfig } from '../support/local-wrangler-config.ts';
-import { spawnWranglerDev, waitForServer } from '../support/wrangler-process.ts';
 import { extraPort } from '../support/e2e-env.ts';
+import { ACCESS_HEADER } from '../support/gated-site.ts';
+import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
 import { tokenFor } from './helpers.ts';
+import { currentTarget } from './targets.ts';
 
-const cases: [string, Record<string, unknown>, number][] = [
-  ['missing', {}, extraPort(0)],
+// The log names the problem. For Pages it also shows that `wrangler pages dev` ran with only the
+// given bindings: the suite runs after a Workers build, whose redirect in .wrangler/deploy/ would
+// otherwise bring in wrangler.jsonc's placeholder vars (README, "Workers or Pages?").
+const cases: [string, Record<string, unknown>, number, string][] = [
+  ['missing', {}, 0, 'ACCESS_TEAM_DOMAIN is missing'],
   // The placeholders committed in wrangler.jsonc: malformed on purpose (JSON text as --var would send it).
-  ['malformed', { ACCESS_TEAM_DOMAIN: 'https://<your-team>.cloudflareaccess.com', ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' }, extraPort(1)],
+  ['malformed', { ACCESS_TEAM_DOMAIN: 'https://<your-team>.cloudflareaccess.com', ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' }, 1, 'ACCESS_AUDIENCES is not valid JSON'],
 ];
 
-
-for (const [name, vars, port] of cases) {
+for (const [name, vars, index, problem] of cases) {
   test.describe(`configuration ${name}`, () => {
-    let server: ChildProcess | undefined;
-    let logs = '';
+    let site: SiteProcess | undefined;
     test.beforeAll(async () => {
       test.setTimeout(120_000); // starting workerd takes a while on a busy two-core machine
-      const config = writeLocalWranglerConfig(vars, { replaceVars: true, target: `dist/server/wrangler.unconfigured-${port}.json` });
-      server = spawnWranglerDev(config, port);
-      server.stdout?.on('data', (chunk) => (logs += String(chunk)));
-      server.stderr?.on('data', (chunk) => (logs += String(chunk)));
-      await waitForServer(`http://127.0.0.1:${port}/`, 110_000).catch((error: Error) => {
-        throw new Error(`${error.message}\n${logs}`);
-      });
+      const target = currentTarget();
+      // Workers take extra ports 0-1, Pages 2-3.
+      const port = extraPort(index + (target === 'pages' ? 2 : 0));
+      site = await startSiteProcess({ target, name: `unconfigured-${port}`, port, vars });
     });
-    test.afterAll(() => {
-      server?.kill('SIGTERM');
+    test.afterAll(async () => {
+      await site?.stop();
     });
 
     test('a demo page answers 503, logs what is missing, and serves nothing restricted', async ({ request }) => {
-      const response = await request.get(`http://127.0.0.1:${port}/scim-a/`, { headers: { [ACCESS_HEADER]: await tokenFor('scim-a') } });
+      const base = site?.baseUrl ?? '';
+      const response = await request.get(`${base}/scim-a/`, { headers: { [ACCESS_HEADER]: await tokenFor('scim-a') } });
       expect(response.status()).toBe(503);
       const body = await response.text();
       expect(body).toContain('This demo is closed for now');
       expect(body).not.toContain('id="entra-configuration"');
       expect(body).not.toContain('<access-identity');
-      await expect.poll(() => logs).toContain('[gate] scim-a: refusing (503)');
+      await expect.poll(() => site?.logs()).toContain('[gate] scim-a: refusing (503), configuration problems: ');
+      expect(site?.logs()).toContain(problem);
       // Public pages are unaffected.
-      expect((await request.get(`http://127.0.0.1:${port}/`)).status()).toBe(200);
+      expect((await request.get(`${base}/`)).status()).toBe(200);
     });
   });
 }

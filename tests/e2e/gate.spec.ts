@@ -1,14 +1,16 @@
 /**
- * The gate against the real build under wrangler dev, with keys served by a stand-in certs
- * endpoint (tests/support/serve-e2e.ts). Serial: the certs hit counter must not see other
+ * The gate against each real build (the Worker under `wrangler dev`, the Pages output under
+ * `wrangler pages dev`: one Playwright project each), with keys served by each target's stand-in
+ * certs endpoint (tests/support/serve-e2e.ts). Serial: the certs hit counter must not see other
  * tests of this file at the same time.
  */
 import { SignJWT, base64url } from 'jose';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { AUDIENCES, CERTS_PORT, TEAM_DOMAIN } from '../support/e2e-env.ts';
+import { AUDIENCES } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { audTag, createTestKeys, mintAccessToken } from '../support/test-keys.ts';
-import { keys, tokenFor } from './helpers.ts';
+import { keys, teamDomain, tokenFor } from './helpers.ts';
+import { currentSite } from './targets.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,7 +20,7 @@ const HEADER = ACCESS_HEADER;
 const RESTRICTED_MARKERS = ['id="entra-configuration"', '<access-identity', 'Your Identity', 'CF-Demo-Group-A'];
 
 async function certHits(request: APIRequestContext): Promise<number> {
-  const response = await request.get(`http://127.0.0.1:${CERTS_PORT}/__hits`);
+  const response = await request.get(`${currentSite().teamDomain}/__hits`);
   return ((await response.json()) as { certs: number }).certs;
 }
 
@@ -30,9 +32,35 @@ test('a valid token for the demo: 200, the page, the verified email, and no cach
   const response = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a', { email: 'jane@barbicancloud.co.uk' }) } });
   expect(response.status()).toBe(200);
   expect(response.headers()['cache-control']).toBe('private, no-store');
+  // No validator either: the page is this visitor's, not a file to revalidate.
+  expect(response.headers()['etag']).toBeUndefined();
   const body = await response.text();
   expect(body).toContain('id="entra-configuration"');
   expect(body).toMatch(/Signed in as <strong[^>]*>jane@barbicancloud\.co\.uk<\/strong>/);
+});
+
+test('the verified email is shown as text: a hostile email claim cannot add markup', async ({ request }) => {
+  const response = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a', { email: '<img src=x onerror=alert(1)>@evil.example' }) } });
+  expect(response.status()).toBe(200);
+  const body = await response.text();
+  expect(body).toMatch(/Signed in as <strong[^>]*>&lt;img src=x onerror=alert\(1\)&gt;@evil\.example<\/strong>/);
+  expect(body).not.toContain('<img src=x');
+});
+
+test('side doors are closed: through any host (a pages.dev or preview address too), no token gets 403 on every demo page', async ({ request }) => {
+  const hosts = ['barbican-identity-demo.pages.dev', '3f2a1b9c.barbican-identity-demo.pages.dev', 'barbican-identity-demo.example.workers.dev'];
+  for (const slug of Object.keys(AUDIENCES)) {
+    for (const host of hosts) {
+      const response = await request.get(`/${slug}/`, { headers: { Host: host }, maxRedirects: 0 });
+      expect(response.status(), `${host}/${slug}/`).toBe(403);
+      expectNoRestrictedContent(await response.text());
+      // The page's file by name: refused on Pages (the gate runs on the demo's whole path), not
+      // a page at all in the Worker; never the demo.
+      const byFile = await request.get(`/${slug}/index.html`, { headers: { Host: host }, maxRedirects: 0 });
+      expect([403, 404], `${host}/${slug}/index.html`).toContain(byFile.status());
+      expectNoRestrictedContent(await byFile.text());
+    }
+  }
 });
 
 test('the subdomain route serves the same demo, gated by its own application', async ({ request }) => {
@@ -68,7 +96,7 @@ const refusals: [string, () => Promise<string | undefined>][] = [
     'alg none',
     async () => {
       const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
-      const payload = base64url.encode(JSON.stringify({ iss: TEAM_DOMAIN, aud: AUDIENCES['scim-a'], exp: Math.floor(Date.now() / 1000) + 600, email: 'x@y.z' }));
+      const payload = base64url.encode(JSON.stringify({ iss: teamDomain(), aud: AUDIENCES['scim-a'], exp: Math.floor(Date.now() / 1000) + 600, email: 'x@y.z' }));
       return `${header}.${payload}.`;
     },
   ],
@@ -77,7 +105,7 @@ const refusals: [string, () => Promise<string | undefined>][] = [
     async () =>
       new SignJWT({ email: 'x@y.z' })
         .setProtectedHeader({ alg: 'HS256', kid: keys().publicJwk.kid ?? '' })
-        .setIssuer(TEAM_DOMAIN)
+        .setIssuer(teamDomain())
         .setAudience(AUDIENCES['scim-a'] ?? [])
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode(JSON.stringify(keys().publicJwk))),
@@ -87,7 +115,7 @@ const refusals: [string, () => Promise<string | undefined>][] = [
   ['a wrong audience', () => tokenFor('scim-a', { audience: audTag('some other app') })],
   ["another demo's audience", () => tokenFor('scim-a', { audience: AUDIENCES['scim-b']?.[0] ?? '' })],
   ['a wrong issuer', () => tokenFor('scim-a', { issuer: 'https://evil.cloudflareaccess.com' })],
-  ['an unknown kid', async () => mintAccessToken(await createTestKeys('unknown-kid'), { issuer: TEAM_DOMAIN, audience: AUDIENCES['scim-a']?.[0] ?? '' })],
+  ['an unknown kid', async () => mintAccessToken(await createTestKeys('unknown-kid'), { issuer: teamDomain(), audience: AUDIENCES['scim-a']?.[0] ?? '' })],
   [
     'a payload tampered after signing',
     async () => {

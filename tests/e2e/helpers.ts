@@ -2,17 +2,21 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Response } from '@playwright/test';
 import { fixtureBody, fixtures, type IdentityFixture, type PersonaName } from '../fixtures/identity/index.ts';
-import { AUDIENCES, KEYS_FILE, TEAM_DOMAIN } from '../support/e2e-env.ts';
+import { AUDIENCES, KEYS_FILE } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { mintAccessToken, type MintOptions, type TestKeys } from '../support/test-keys.ts';
+import { currentSite } from './targets.ts';
 
 export const keys = (): TestKeys => JSON.parse(readFileSync(KEYS_FILE, 'utf8')) as TestKeys;
+
+/** The running test's stand-in Access team (each deploy target has its own). */
+export const teamDomain = (): string => currentSite().teamDomain;
 
 /** A token Access would send for this demo's path application, unless told otherwise. */
 export function tokenFor(slug: string, options: Partial<MintOptions> = {}): Promise<string> {
   const audience = AUDIENCES[slug]?.[0];
   if (!audience) throw new Error(`no test AUD for ${slug}`);
-  return mintAccessToken(keys(), { issuer: TEAM_DOMAIN, audience, ...options });
+  return mintAccessToken(keys(), { issuer: teamDomain(), audience, ...options });
 }
 
 /** Sends a valid Access token with every request of the page, as Access does behind it. */

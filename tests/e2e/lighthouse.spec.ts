@@ -15,8 +15,8 @@ import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { discoverPages } from '../support/site-pages.ts';
 import { tokenFor } from './helpers.ts';
 
-// An offset from E2E_PORT like every other port of the run (gate-unconfigured uses 0 and 1).
-const EDGE_PORT = extraPort(5);
+// An offset from E2E_PORT like every other port of the suite (extra ports 0-7 are the gate specs').
+const EDGE_PORT = extraPort(8);
 
 /**
  * Performance audits whose verdict follows from the page's bytes and structure alone. Left out:

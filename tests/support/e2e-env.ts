@@ -1,26 +1,46 @@
-/** Shared facts of the end-to-end environment: ports, the test team, AUD tags, key file. */
+/** Shared facts of the end-to-end environment: ports, the test teams, AUD tags, key file. */
 import { fileURLToPath } from 'node:url';
+import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { audTag } from './test-keys.ts';
+
+/** The two builds the gate's suite runs against (README, "Workers or Pages?"). */
+export type DeployTarget = 'workers' | 'pages';
+export const DEPLOY_TARGETS: readonly DeployTarget[] = ['workers', 'pages'];
 
 /**
  * Every port the end-to-end run opens is an offset from E2E_PORT (default 8788), so two checkouts
- * on one machine can run their suites side by side with different bases.
+ * on one machine can run their suites side by side with different bases: base + 0..13, and
+ * + 10000 for each wrangler's inspector.
  */
 export const SITE_PORT = Number(process.env['E2E_PORT'] ?? 8788);
 export const CERTS_PORT = Number(process.env['E2E_CERTS_PORT'] ?? SITE_PORT + 1);
-/** Ports for specs that start wrangler dev instances of their own: SITE_PORT + 3 + index. */
+export const PAGES_PORT = SITE_PORT + 2;
+export const PAGES_CERTS_PORT = SITE_PORT + 3;
+/** Ports for specs that start servers of their own: SITE_PORT + 4 + index (index 0..9). */
 export function extraPort(index: number): number {
-  return SITE_PORT + 3 + index;
+  return SITE_PORT + 4 + index;
 }
 export const BASE_URL = `http://127.0.0.1:${SITE_PORT}`;
-/** The fake team domain: a certs server on this machine (the gate allows http only on loopback). */
+export const PAGES_URL = `http://127.0.0.1:${PAGES_PORT}`;
+
+/** Each target's fake team: a certs server on this machine (the gate allows http only on loopback). */
 export const TEAM_DOMAIN = `http://127.0.0.1:${CERTS_PORT}`;
+export const PAGES_TEAM_DOMAIN = `http://127.0.0.1:${PAGES_CERTS_PORT}`;
+
+export interface TargetSite {
+  baseUrl: string;
+  teamDomain: string;
+  certsPort: number;
+}
+
+export const TARGET_SITES: Record<DeployTarget, TargetSite> = {
+  workers: { baseUrl: BASE_URL, teamDomain: TEAM_DOMAIN, certsPort: CERTS_PORT },
+  pages: { baseUrl: PAGES_URL, teamDomain: PAGES_TEAM_DOMAIN, certsPort: PAGES_CERTS_PORT },
+};
+
 export const KEYS_FILE = fileURLToPath(new URL('../../test-results/e2e-keys.json', import.meta.url));
 
-/** Every demo has two Access applications: its path and its subdomain. */
-export const AUDIENCES: Record<string, string[]> = {
-  'scim-a': [audTag('scim-a path'), audTag('scim-a subdomain')],
-  'scim-b': [audTag('scim-b path'), audTag('scim-b subdomain')],
-  oidc: [audTag('oidc path'), audTag('oidc subdomain')],
-  saml: [audTag('saml path'), audTag('saml subdomain')],
-};
+/** Every demo in content/demos has two Access applications: its path and its subdomain. */
+export const AUDIENCES: Record<string, string[]> = Object.fromEntries(
+  readSiteManifest().demos.map(({ slug }) => [slug, [audTag(`${slug} path`), audTag(`${slug} subdomain`)]]),
+);

@@ -1,28 +1,28 @@
 /**
  * Starts what the end-to-end tests run against (Playwright's webServer runs this and stops it):
- * the production build under `wrangler dev` behind a working gate (gated-site.ts), with the
+ * both builds behind a working gate (gated-site.ts), the Worker under `wrangler dev` and the
+ * Pages output under `wrangler pages dev`, each with its own stand-in Access team, and the
  * signing keys written where the specs can mint their own tokens.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AUDIENCES, CERTS_PORT, KEYS_FILE, SITE_PORT } from './e2e-env.ts';
-import { startGatedSite } from './gated-site.ts';
+import { AUDIENCES, CERTS_PORT, KEYS_FILE, PAGES_CERTS_PORT, PAGES_PORT, SITE_PORT } from './e2e-env.ts';
+import { startGatedSite, type GatedSite } from './gated-site.ts';
 import { createTestKeys } from './test-keys.ts';
 
 const keys = await createTestKeys();
 mkdirSync(dirname(KEYS_FILE), { recursive: true });
 writeFileSync(KEYS_FILE, JSON.stringify(keys));
 
-const site = await startGatedSite({
-  name: 'e2e',
-  sitePort: SITE_PORT,
-  certsPort: CERTS_PORT,
-  inspectorPort: SITE_PORT + 10_000,
-  demoSlugs: Object.keys(AUDIENCES),
-  keys,
-});
-console.log(`e2e site ready at ${site.baseUrl}`);
-
-const stop = () => void site.stop().then(() => process.exit(0));
+const common = { demoSlugs: Object.keys(AUDIENCES), keys };
+const sites: GatedSite[] = [];
+const stop = () => void Promise.all(sites.map((site) => site.stop())).then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+// One after the other: two workerd start-ups at once on a busy two-core machine time out.
+sites.push(await startGatedSite({ ...common, name: 'e2e', sitePort: SITE_PORT, certsPort: CERTS_PORT, inspectorPort: SITE_PORT + 10_000 }));
+sites.push(
+  await startGatedSite({ ...common, name: 'e2e-pages', target: 'pages', sitePort: PAGES_PORT, certsPort: PAGES_CERTS_PORT, inspectorPort: PAGES_PORT + 10_000 }),
+);
+console.log(`e2e sites ready at ${sites.map((site) => site.baseUrl).join(' and ')}`);

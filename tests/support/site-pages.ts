@@ -3,11 +3,12 @@
  * with content, and a hand-kept list would silently stop covering new ones.
  * - prerendered pages: every `index.html` under dist/client (so run after a build);
  * - demo pages: the `slug` of every content/demos/*.mdx (they are rendered on demand and gated,
- *   so they have no file in the build).
+ *   so they have no file in the Worker build).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readSiteManifest } from '../../src/build/site-manifest.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -37,17 +38,10 @@ export function staticPagePaths(root = PROJECT_ROOT): string[] {
     .sort();
 }
 
-/** The `slug:` of each demo's frontmatter (the schema requires it, and it is the route). */
+/** The slug of each demo in content/demos (the site manifest the gate is built with). */
 export function demoSlugs(root = PROJECT_ROOT): string[] {
-  const folder = join(root, 'content', 'demos');
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.mdx'))
-    .map((name) => {
-      const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(folder, name), 'utf8'))?.[1] ?? '';
-      const slug = /^slug:\s*["']?([a-z0-9-]+)["']?\s*(?:#.*)?$/m.exec(frontmatter)?.[1];
-      if (!slug) throw new Error(`content/demos/${name} has no slug in its frontmatter`);
-      return slug;
-    })
+  return readSiteManifest({ root })
+    .demos.map((demo) => demo.slug)
     .sort();
 }
 

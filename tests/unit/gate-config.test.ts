@@ -36,7 +36,7 @@ describe('readGateConfig', () => {
     [{ ...valid, ACCESS_AUDIENCES: '[]' }, ['ACCESS_AUDIENCES must be a JSON object']],
     [{ ...valid, ACCESS_AUDIENCES: { 'scim-a': [] } }, ['ACCESS_AUDIENCES.scim-a must be a non-empty array']],
     [{ ...valid, ACCESS_AUDIENCES: { 'scim-a': 'abc' } }, ['ACCESS_AUDIENCES.scim-a must be a non-empty array']],
-    [{ ...valid, ACCESS_AUDIENCES: { 'scim-a': ['REPLACE_ME'] } }, ['not AUD tags']],
+    [{ ...valid, ACCESS_AUDIENCES: { 'scim-a': ['REPLACE_ME'] } }, ['ACCESS_AUDIENCES.scim-a[0] is not an AUD tag']],
     [{ ...valid, ACCESS_JWKS: '{"keys": []}' }, ['ACCESS_JWKS must be a JWKS']],
     [{ ...valid, ACCESS_JWKS: 'nope' }, ['ACCESS_JWKS is not valid JSON']],
   ])('refuses %j, naming what is wrong', (env, expected) => {

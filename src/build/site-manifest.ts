@@ -1,0 +1,73 @@
+/**
+ * Builds the gate's site manifest (src/gate/site-manifest.ts) from the demos collection's files:
+ * the same `content/demos/**\/*.mdx` the collection loads, checked with the same schema, so the
+ * collection stays the one registry of demos. Served to the build as the virtual module
+ * `virtual:barbican/site-manifest` (a Vite plugin for the Worker, an esbuild plugin for the Pages
+ * `_worker.js`), and read directly by the checks and the tests.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { Plugin as VitePlugin } from 'vite';
+import { demoSchema } from '../schemas/demo.ts';
+import type { SiteManifest } from '../gate/site-manifest.ts';
+
+export const SITE_MANIFEST_MODULE = 'virtual:barbican/site-manifest';
+const RESOLVED_ID = `\0${SITE_MANIFEST_MODULE}`;
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_DOMAIN = 'barbicancloud.co.uk';
+
+/** The domain the build is for: `SITE_DOMAIN`, as astro.config.mjs reads it. */
+export function siteDomain(): string {
+  return process.env['SITE_DOMAIN'] ?? DEFAULT_DOMAIN;
+}
+
+function mdxFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+export function demoFiles(root = PROJECT_ROOT): string[] {
+  return mdxFiles(join(root, 'content', 'demos'));
+}
+
+export function readSiteManifest({ root = PROJECT_ROOT, domain = siteDomain() }: { root?: string; domain?: string } = {}): SiteManifest {
+  const entries = demoFiles(root).map((file) => {
+    const name = relative(root, file);
+    const result = demoSchema.safeParse(parseFrontmatter(readFileSync(file, 'utf8')).frontmatter);
+    if (!result.success) {
+      const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
+      throw new Error(`${name}: the frontmatter does not match the demo schema (${problems.join('; ')})`);
+    }
+    return { name, data: result.data };
+  });
+  const seen = new Map<string, string>();
+  for (const { name, data } of entries) {
+    const other = seen.get(data.slug);
+    if (other) throw new Error(`Demo slug "${data.slug}" is used by both ${other} and ${name}; slugs must be unique.`);
+    seen.set(data.slug, name);
+  }
+  entries.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
+  return { domain, demos: entries.map(({ data }) => ({ slug: data.slug, gate: data.gate })) };
+}
+
+export function siteManifestSource(manifest: SiteManifest): string {
+  return `export default ${JSON.stringify(manifest)};\n`;
+}
+
+/** `virtual:barbican/site-manifest` for Vite (the Worker build and the dev server). */
+export function siteManifestVitePlugin(domain: string, root = PROJECT_ROOT): VitePlugin {
+  return {
+    name: 'barbican:site-manifest',
+    resolveId: (id) => (id === SITE_MANIFEST_MODULE ? RESOLVED_ID : undefined),
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      for (const file of demoFiles(root)) this.addWatchFile(file);
+      return siteManifestSource(readSiteManifest({ root, domain }));
+    },
+  };
+}

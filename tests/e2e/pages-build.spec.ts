@@ -1,0 +1,57 @@
+/**
+ * Checks on the Pages build itself (no browser, no network): what Pages reads beside the pages,
+ * and what must never ship. Pages has no deploy dry run, so this is the check that the output
+ * deploys: _routes.json within Pages' limits, the gate bundled, the headers file complete.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { readSiteManifest } from '../../src/build/site-manifest.ts';
+import { headersFileContent } from '../../src/security/headers-file.ts';
+import { pagesRoutes, routesProblems, type PagesRoutes } from '../../src/pages-target/pages-routes.ts';
+import { demoSlugs } from '../support/site-pages.ts';
+
+const out = new URL('../../dist-pages/', import.meta.url).pathname;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+test('every page is prerendered, the demo pages included', () => {
+  for (const path of ['index.html', 'guides/index.html', ...demoSlugs().map((slug) => `${slug}/index.html`)]) {
+    expect(statSync(join(out, path)).isFile(), path).toBe(true);
+  }
+});
+
+test('_routes.json sends only / and the demo paths to the gate, within Pages limits', () => {
+  const routes = JSON.parse(readFileSync(join(out, '_routes.json'), 'utf8')) as PagesRoutes;
+  expect(routes).toEqual(pagesRoutes(readSiteManifest()));
+  expect(routesProblems(routes)).toEqual([]);
+  expect(routes.include).not.toContain('/guides/*');
+  expect(routes.exclude).toContain('/_astro/*');
+});
+
+test('_headers carries the same security headers as the Worker build', () => {
+  expect(readFileSync(join(out, '_headers'), 'utf8')).toBe(headersFileContent());
+});
+
+test('the gate is bundled as _worker.js, and nothing of the dev mock or bypass ships', () => {
+  const worker = readFileSync(join(out, '_worker.js'), 'utf8');
+  expect(worker).toContain('Cf-Access-Jwt-Assertion');
+  const markers = ['dev-bypass@localhost', 'devBypass', 'dev-persona', 'barbican:dev-access-mock', 'Morgan Many', 'Sam Visitor'];
+  const shipped = filesUnder(out).filter((file) => /\.(m?js|html|json|css|xml)$/.test(file));
+  expect(shipped.length).toBeGreaterThan(10);
+  for (const file of shipped) {
+    const text = readFileSync(file, 'utf8');
+    for (const marker of markers) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
+  }
+});
+
+test('the sitemap lists the public pages and no gated demo page', () => {
+  const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
+  expect(sitemap).toContain('<loc>https://barbicancloud.co.uk/guides/</loc>');
+  for (const slug of demoSlugs()) expect(sitemap).not.toContain(`/${slug}/</loc>`);
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { readSiteManifest } from '../../src/build/site-manifest.ts';
+import type { SiteManifest } from '../../src/gate/site-manifest.ts';
+import { bundlePagesWorker } from '../../src/pages-target/bundle-worker.ts';
+import { isSiteLink, verifiedEmailLine } from '../../src/pages-target/gated-page.ts';
+import { ROUTES_LIMITS, pagesRoutes, routesProblems } from '../../src/pages-target/pages-routes.ts';
+
+const manifestOf = (count: number, slugLength = 6): SiteManifest => ({
+  domain: 'example.test',
+  demos: Array.from({ length: count }, (_, i) => ({ slug: `d${String(i).padStart(slugLength - 1, '0')}`, gate: 'any-signed-in-user' as const })),
+});
+
+describe('_routes.json', () => {
+  it('sends only / and the demo paths to the gate, and never hashed assets', () => {
+    expect(pagesRoutes(manifestOf(2))).toEqual({ version: 1, include: ['/', '/d00000', '/d00000/*', '/d00001', '/d00001/*'], exclude: ['/_astro/*'] });
+  });
+
+  it('for the real demos, keeps within Pages limits (at least one include, 100 rules, 100 characters each)', () => {
+    const routes = pagesRoutes(readSiteManifest());
+    expect(routesProblems(routes)).toEqual([]);
+    expect(routes.include.length).toBeGreaterThanOrEqual(1);
+    expect(routes.include.length + routes.exclude.length).toBeLessThanOrEqual(ROUTES_LIMITS.maxRules);
+    for (const rule of [...routes.include, ...routes.exclude]) expect(rule.length).toBeLessThanOrEqual(ROUTES_LIMITS.maxRuleLength);
+  });
+
+  it('says when the demos outgrow the limits', () => {
+    expect(routesProblems(pagesRoutes(manifestOf(50)))).toEqual(['_routes.json has 102 rules; Pages allows 100 (each demo takes 2)']);
+    expect(routesProblems(pagesRoutes(manifestOf(1, 99)))[0]).toMatch(/is longer than 100 characters/);
+    expect(routesProblems({ version: 1, include: [], exclude: [] })).toEqual(['_routes.json must include at least one rule']);
+  });
+});
+
+describe('the Pages _worker.js', () => {
+  it('bundles offline from the shared gate, with the manifest inlined and no dev code', async () => {
+    const manifest = readSiteManifest();
+    const code = await bundlePagesWorker(manifest);
+    expect(code).toContain('"scim-a"');
+    expect(code).toContain('Cf-Access-Jwt-Assertion');
+    for (const marker of ['dev-bypass@localhost', 'devBypass', 'dev-persona', 'import.meta.env', 'astro:content']) expect(code).not.toContain(marker);
+    // Small: zod's mini build and jose, no more (Pages allows a 10 MB bundle; this stays far under).
+    expect(code.length).toBeLessThan(100 * 1024);
+  });
+
+  it('writes the verified email as text, never as markup', () => {
+    expect(verifiedEmailLine('<img src=x onerror=alert(1)>@evil', ' data-astro-cid-x')).toBe(
+      '<p class="verified" data-astro-cid-x>Signed in as <strong data-astro-cid-x>&lt;img src=x onerror=alert(1)&gt;@evil</strong> (token verified at the edge).</p>',
+    );
+  });
+
+  it('on a subdomain, points site links at the apex but leaves assets and other origins alone', () => {
+    expect(isSiteLink('/guides/')).toBe(true);
+    expect(isSiteLink('/')).toBe(true);
+    expect(isSiteLink('/_astro/card.js')).toBe(false);
+    expect(isSiteLink('//evil.example/')).toBe(false);
+    expect(isSiteLink('https://example.test/')).toBe(false);
+    expect(isSiteLink('#routing')).toBe(false);
+  });
+});
