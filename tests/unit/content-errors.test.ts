@@ -68,7 +68,7 @@ describe('a demo slug that is also a guide’s name', () => {
   it('fails the build, naming both files and the route they would share', () => {
     writeFileSync(join(project, 'content/demos/scim-a.mdx'), original);
     const guide = join(project, 'content/guides/scim-a.mdx');
-    writeFileSync(guide, '---\ntitle: Clash\ndescription: A guide named like a demo.\norder: 99\n---\n\nText.\n');
+    writeFileSync(guide, '---\ntitle: Clash\ndescription: A guide named like a demo.\norder: 99\nverified: 2026-11-30\n---\n\nText.\n');
     try {
       const { status, output } = astro('build');
       expect(status).not.toBe(0);
