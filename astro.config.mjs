@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypeMermaidCached } from './src/diagrams/rehype-mermaid-cached.ts';
 import { devAccessMock } from './src/dev/dev-access-mock.ts';
 import { securityHeadersFile } from './src/security/headers-file.ts';
+import { ownModuleCopies } from './src/build/own-module-copies.ts';
 import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
@@ -64,6 +65,6 @@ export default defineConfig({
   vite: {
     // Keep every script an external file so the CSP can say script-src 'self' with no hashes.
     build: { assetsInlineLimit: 0 },
-    plugins: [stripServerBannerFromClient()],
+    plugins: [stripServerBannerFromClient(), ownModuleCopies('inspector')],
   },
 });
