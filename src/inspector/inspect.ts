@@ -20,7 +20,7 @@ export interface InspectContext {
 
 export interface Report {
   kind: InputKind;
-  header?: Pick<ProtectedHeaderParameters, 'alg' | 'kid' | 'typ'>;
+  header?: { alg?: string | undefined; kid?: string | undefined; typ?: string | undefined };
   claims?: ClaimRow[];
   /** The Access team that issued the token. */
   team?: string;
@@ -32,7 +32,7 @@ export interface Report {
   diagnoses: Diagnosis[];
 }
 
-function header({ alg, kid, typ }: ProtectedHeaderParameters): Report['header'] {
+function header({ alg, kid, typ }: ProtectedHeaderParameters): NonNullable<Report['header']> {
   return { alg, kid, typ };
 }
 
