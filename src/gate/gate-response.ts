@@ -22,7 +22,7 @@ export function gateResponse(status: 403 | 503, reason: string, slug: string): R
 <h1>${escapeHtml(title)}</h1>
 <p data-gate-reason>${escapeHtml(reason)}</p>
 <p>${advice}</p>
-<p><a href="${escapeHtml(`https://${SITE_DOMAIN}/`)}">Back to the Barbican Identity Demo</a></p>
+${status === 403 ? `<p>Signed in and still refused? The <a href="${escapeHtml(`https://${SITE_DOMAIN}/inspect/`)}">inspector</a> shows what Access sees and why.</p>\n` : ''}<p><a href="${escapeHtml(`https://${SITE_DOMAIN}/`)}">Back to the Barbican Identity Demo</a></p>
 </main></body></html>`;
   return new Response(html, {
     status,

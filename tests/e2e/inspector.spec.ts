@@ -206,3 +206,12 @@ test('320 px: results fit without sideways scrolling', async ({ page }) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   }
 });
+
+test('linked from the home page, the site header, and the gate\'s 403 page', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(page.getByRole('main').locator('a[href="/inspect/"]')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Inspector' })).toHaveAttribute('href', '/inspect/');
+  const refused = await request.get(`/${demoSlugs()[0]}/`);
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toMatch(/<a href="https:\/\/[^"]+\/inspect\/">inspector<\/a>/);
+});
