@@ -6,7 +6,7 @@
  */
 import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
 import type { IdentityOutcome } from '../identity/classify-answer.ts';
-import type { Identity } from '../identity/parse-identity.ts';
+import { text, type Identity } from '../identity/parse-identity.ts';
 import { claimRows, type ClaimRow } from './claims.ts';
 import { diagnoseIdentity, diagnoseToken, diagnosis, identityError, type Diagnosis } from './diagnose.ts';
 import { accessTeam, readInput, type InputKind } from './read-input.ts';
@@ -32,8 +32,9 @@ export interface Report {
   diagnoses: Diagnosis[];
 }
 
+/** The header fields the page shows, cleaned like every other value (they come from the input too). */
 function header({ alg, kid, typ }: ProtectedHeaderParameters): NonNullable<Report['header']> {
-  return { alg, kid, typ };
+  return { alg: text(alg), kid: text(kid), typ: text(typ) };
 }
 
 /** The report for pasted text, or undefined when there is nothing to inspect. */
