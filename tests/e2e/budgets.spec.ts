@@ -72,6 +72,8 @@ for (const { path, demoSlug: demo } of sitePages()) {
       expect(card.reduce((sum, [, code]) => sum + gz(code), 0), report).toBeLessThanOrEqual(BUDGETS.cardScript);
     } else if (hasInspector) {
       expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsInspector);
+      // One script, straight from the HTML: its shared code is copied in, not a chunk behind it.
+      expect(scripts.size, report).toBe(1);
       // All of it loaded with the page: nothing is fetched later, after a paste.
       for (const code of scripts.values()) expect(code, `${path} imports a script on demand`).not.toMatch(/\bimport\s*\(/);
     } else if (hasHelpers) {
