@@ -260,7 +260,12 @@ export class AccessInspectorElement extends Base {
 
   #onClick = (event: Event): void => {
     const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action="session"]');
-    if (target) void this.inspectSession();
+    if (!target) return;
+    // The result's own "use my current session" button is replaced by the result: keep the
+    // keyboard where it was, on the form's button that does the same.
+    void this.inspectSession().then(() => {
+      if (!target.isConnected && document.activeElement === document.body) this.querySelector<HTMLElement>('form [data-action="session"]')?.focus();
+    });
   };
 }
 

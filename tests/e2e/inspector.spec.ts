@@ -184,6 +184,12 @@ test('keyboard only: paste, Inspect, and Use my current session', async ({ page 
   await expect(page.getByRole('button', { name: 'Use my current session', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(result(page)).toHaveAttribute('data-kind', 'identity');
+  // The token's own "use my current session" button: the focus stays on the form's one after.
+  await inspect(page, tokens.access);
+  await result(page).getByRole('button', { name: 'use my current session', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(result(page)).toHaveAttribute('data-kind', 'identity');
+  await expect(page.getByRole('button', { name: 'Use my current session', exact: true })).toBeFocused();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

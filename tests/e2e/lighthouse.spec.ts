@@ -10,12 +10,13 @@
 import { expect, test } from '@playwright/test';
 import { startAccessEdge, type AccessEdge } from '../audit/access-edge.ts';
 import { runLighthouse } from '../audit/lighthouse-once.ts';
-import { BASE_URL } from '../support/e2e-env.ts';
+import { BASE_URL, extraPort } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { discoverPages } from '../support/site-pages.ts';
 import { tokenFor } from './helpers.ts';
 
-const EDGE_PORT = 8793;
+/** 8793 with the default base, like every other port an offset from E2E_PORT. */
+const EDGE_PORT = extraPort(2);
 
 /**
  * Performance audits whose verdict follows from the page's bytes and structure alone. Left out:
