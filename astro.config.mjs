@@ -10,6 +10,7 @@ import { pagesTarget } from './src/pages-target/pages-integration.ts';
 import { siteDomain } from './src/build/site-manifest.ts';
 import { securityHeadersFile } from './src/security/headers-file.ts';
 import { stalePagesWarning } from './src/content-age/stale-pages-warning.ts';
+import { ownModuleCopies } from './src/build/own-module-copies.ts';
 import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
@@ -92,6 +93,6 @@ export default defineConfig({
   vite: {
     // Keep every script an external file so the CSP can say script-src 'self' with no hashes.
     build: { assetsInlineLimit: 0 },
-    plugins: [stripServerBannerFromClient(), chunkUrl()],
+    plugins: [stripServerBannerFromClient(), chunkUrl(), ownModuleCopies('inspector')],
   },
 });

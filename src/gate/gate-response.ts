@@ -31,7 +31,7 @@ export function gateResponse(status: GateStatus, reason: string, slug: string, d
 <h1>${escapeHtml(title)}</h1>
 <p data-gate-reason>${escapeHtml(reason)}</p>
 <p>${advice}</p>
-<p><a href="${escapeHtml(`https://${domain}/`)}">Back to the Barbican Identity Demo</a></p>
+${status === 403 ? `<p>Signed in and still refused? The <a href="${escapeHtml(`https://${domain}/inspect/`)}">inspector</a> shows what Access sees and why, and <a href="${escapeHtml(`https://${domain}/guides/troubleshooting/#gate-403`)}">troubleshooting</a> what each reason means.</p>\n` : ''}<p><a href="${escapeHtml(`https://${domain}/`)}">Back to the Barbican Identity Demo</a></p>
 </main></body></html>`;
   return new Response(html, {
     status,

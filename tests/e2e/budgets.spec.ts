@@ -17,6 +17,8 @@ export const BUDGETS = {
   jsWithCard: 5 * KB,
   /** The card's own script. */
   cardScript: 4 * KB,
+  /** The inspector page: its one script, with its own copy of the card's parser and jose's decoder. */
+  jsInspector: 8 * KB,
   /** A page whose only interactive parts are small helpers (copy buttons, personalisation). */
   jsHelpersOnly: 2 * KB,
   /** HTML plus render-blocking CSS, pages without diagrams: one TCP round trip (14 KB). */
@@ -64,6 +66,7 @@ for (const { path, demoSlug: demo } of sitePages()) {
     const loaderBytes = loader.reduce((sum, [, code]) => sum + gz(code), 0);
     const jsBytes = [...scripts.values()].reduce((sum, code) => sum + gz(code), 0);
     const hasCard = html.includes('<access-identity');
+    const hasInspector = html.includes('<access-inspector');
     const hasHelpers = /data-copy|data-personalise/.test(html);
     const svg = inlineSvg(html);
     const report = `${path}: JS ${jsBytes} B gz in ${scripts.size} file(s), plus the search loader ${loaderBytes} B gz; HTML ${gz(html)} B gz, of which diagram SVG ${gz(svg)} B gz`;
@@ -79,6 +82,12 @@ for (const { path, demoSlug: demo } of sitePages()) {
       expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsWithCard);
       const card = [...scripts].filter(([src]) => /IdentityCard|clipboard/.test(src));
       expect(card.reduce((sum, [, code]) => sum + gz(code), 0), report).toBeLessThanOrEqual(BUDGETS.cardScript);
+    } else if (hasInspector) {
+      expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsInspector);
+      // One script, straight from the HTML: its shared code is copied in, not a chunk behind it.
+      expect(scripts.size, report).toBe(1);
+      // All of it loaded with the page: nothing is fetched later, after a paste.
+      for (const code of scripts.values()) expect(code, `${path} imports a script on demand`).not.toMatch(/\bimport\s*\(/);
     } else if (hasHelpers) {
       expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsHelpersOnly);
     } else {
