@@ -16,7 +16,7 @@ function fixtureProject(demos: Record<string, string>): string {
 }
 
 const demo = (slug: string, order: number, gate = 'any-signed-in-user') =>
-  `---\ntitle: Fixture ${slug}\nprotocol: OIDC\ngate: ${gate}\nslug: ${slug}\norder: ${order}\nsummary: A fixture demo.\n---\n\n## Body\n`;
+  `---\ntitle: Fixture ${slug}\nprotocol: OIDC\ngate: ${gate}\nslug: ${slug}\norder: ${order}\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n`;
 
 const fixtureManifest: SiteManifest = {
   domain: 'example.test',
