@@ -8,11 +8,15 @@ export const TOOL_PAGES: readonly { title: string; href: string }[] = [
   { title: 'Troubleshooting', href: '/guides/troubleshooting/' },
 ];
 
+/** Public pages outside the sidebar: the list of every page and section that search falls back to. */
+const OTHER_PUBLIC_PAGES: readonly string[] = ['/search/'];
+
 /**
- * The paths a crawler may list: the home page, the guides (every demo's setup guide among them)
- * and the tools. Demo pages are gated by Access, so a crawler only ever sees Access's sign-in.
+ * The paths a crawler may list: the home page, the guides (every demo's setup guide among them),
+ * the tools and the search page. Demo pages are gated by Access, so a crawler only ever sees
+ * Access's sign-in.
  */
 export function isPublicPath(pathname: string): boolean {
   const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
-  return path === '/' || path.startsWith('/guides/') || TOOL_PAGES.some((tool) => tool.href === path);
+  return path === '/' || path.startsWith('/guides/') || TOOL_PAGES.some((tool) => tool.href === path) || OTHER_PUBLIC_PAGES.includes(path);
 }

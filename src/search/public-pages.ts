@@ -21,7 +21,7 @@ export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
  * labels repeat the text), forms, buttons and templates (the personalisation form, "Copy"), and
  * what only shows without JavaScript.
  */
-export const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'svg', 'form', 'button', 'template', 'noscript', 'script', 'style']);
+export const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'pre', 'svg', 'form', 'button', 'template', 'noscript', 'script', 'style']);
 
 const BLOCK_ELEMENTS = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul']);
 
@@ -100,7 +100,7 @@ function sectionsOf(body: Element, title: string): PageSection[] {
     if (block) parts.at(-1)?.push(' ');
   };
   body.children.forEach(walk);
-  return sections.map((section, index) => ({ ...section, text: squash(parts[index]?.join('') ?? '') }));
+  return sections.map((section, index) => ({ ...section, text: section.id === 'sources' ? '' : squash(parts[index]?.join('') ?? '') }));
 }
 
 /** Reads one page; undefined when its layout did not mark it searchable. */

@@ -48,7 +48,7 @@ describe('tool pages', () => {
   });
 
   it('lets the sitemap list the home page, the guides and the tools, and no demo page', () => {
-    for (const path of ['/', '/guides/', '/guides/alpha/', '/inspect/', '/guides/troubleshooting']) expect(isPublicPath(path), path).toBe(true);
+    for (const path of ['/', '/guides/', '/guides/alpha/', '/inspect/', '/guides/troubleshooting', '/search/']) expect(isPublicPath(path), path).toBe(true);
     for (const path of ['/alpha/', '/scim-a/', '/404/', '/inspector/']) expect(isPublicPath(path), path).toBe(false);
   });
 });
