@@ -118,7 +118,7 @@ test('loading → ready causes no layout shift', async ({ page }) => {
   });
   await page.route('**/cdn-cgi/access/get-identity', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 600));
-    await route.fulfill({ json: (await import('../fixtures/identity/index.ts')).fixtures['many-groups'].body as object });
+    await route.fulfill({ json: (await import('../../src/dev/personas/index.ts')).fixtures['many-groups'].body as object });
   });
   await page.goto('/scim-a/');
   await expect(card(page)).toHaveAttribute('data-state', 'ready');

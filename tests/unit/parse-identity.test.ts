@@ -7,7 +7,7 @@ import {
   sortGroups,
   text,
 } from '../../src/identity/parse-identity.ts';
-import { fixtures } from '../fixtures/identity/index.ts';
+import { fixtures } from '../../src/dev/personas/index.ts';
 
 const identityOf = (name: keyof typeof fixtures) => {
   const identity = parseIdentity(fixtures[name].body);
