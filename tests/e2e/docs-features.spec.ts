@@ -138,6 +138,26 @@ test('a reader’s team name and domain reach every placeholder on every page, a
   expect(await page.locator('.ph').first().textContent()).toMatch(/^<your-(team|domain)>$/);
 });
 
+test('the form’s Clear button has the site’s button style on guide and demo pages alike', async ({ page }) => {
+  const guide = docPages.find((p) => !p.demoSlug);
+  const demo = docPages.find((p) => p.demoSlug);
+  const looks: string[] = [];
+  for (const entry of [guide, demo]) {
+    await openAsMember(page, entry?.path ?? '/', entry?.demoSlug);
+    await page.locator('summary', { hasText: 'Show my team name and domain in the commands' }).click();
+    const style = await page.getByRole('button', { name: 'Clear' }).evaluate((button) => {
+      const css = getComputedStyle(button);
+      return { minHeight: css.minHeight, border: `${css.borderTopStyle} ${css.borderTopColor}`, colour: css.color, weight: css.fontWeight };
+    });
+    // The browser's default button has no min-height, a grey outset border and normal weight.
+    expect(style.minHeight, entry?.path).toBe('36px');
+    expect(style.weight, entry?.path).toBe('700');
+    expect(style.border, entry?.path).toBe(`solid ${style.colour}`);
+    looks.push(JSON.stringify(style));
+  }
+  expect(looks[0]).toBe(looks[1]);
+});
+
 test('copy buttons copy the value as shown, personalised', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const target = docPages.find((p) => p.demoSlug === 'scim-a') ?? docPages[0];
