@@ -168,6 +168,7 @@ test('copy buttons copy the value as shown, personalised', async ({ page, contex
   await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toBeAttached();
 
   await page.evaluate(() => localStorage.setItem('barbican:placeholders', JSON.stringify({ team: 'barbican' })));
+  let copiedFrom: string | undefined;
   for (const { path, demoSlug: demo } of docPages) {
     await openAsMember(page, path, demo);
     const block = page.locator('.code-block', { has: page.locator('.ph[data-placeholder="team"]') }).first();
@@ -176,8 +177,10 @@ test('copy buttons copy the value as shown, personalised', async ({ page, contex
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('barbican');
     expect(copied).not.toContain('<your-team>');
-    return;
+    copiedFrom = path;
+    break;
   }
+  expect(copiedFrom, 'no page has a code block with a <your-team> placeholder').toBeDefined();
 });
 
 test('tabs switch by mouse and by keyboard, and every panel is reachable', async ({ page }) => {

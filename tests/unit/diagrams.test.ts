@@ -7,7 +7,8 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
 import { combineVariants } from '../../src/diagrams/combine-variants.ts';
-import { diagramKey } from '../../src/diagrams/diagram-cache.ts';
+import { MERMAID_VERSION, diagramKey } from '../../src/diagrams/diagram-cache.ts';
+import { RENDER_SETTINGS } from '../../src/diagrams/render-settings.ts';
 import { rehypeMermaidCached } from '../../src/diagrams/rehype-mermaid-cached.ts';
 import { pruneUnusedDefs } from '../../src/diagrams/prune-defs.ts';
 import { pruneUnusedStyles } from '../../src/diagrams/prune-styles.ts';
@@ -89,9 +90,14 @@ describe('rehypeMermaidCached', () => {
     );
   });
 
-  it('keys the cache by content', () => {
-    expect(diagramKey('flowchart LR\n A-->B')).toBe(diagramKey('flowchart LR\n A-->B'));
-    expect(diagramKey('flowchart LR\n A-->B')).not.toBe(diagramKey('flowchart LR\n A-->C'));
+  it('keys the cache by the source, the render settings and mermaid’s version', () => {
+    const source = 'flowchart LR\n A-->B';
+    const context = { mermaidVersion: MERMAID_VERSION, settings: RENDER_SETTINGS };
+    expect(diagramKey(source)).toBe(diagramKey(source, context));
+    expect(diagramKey(source)).toMatch(/^[0-9a-f]{64}$/);
+    expect(diagramKey('flowchart LR\n A-->C')).not.toBe(diagramKey(source));
+    expect(diagramKey(source, { ...context, mermaidVersion: '0.0.0' })).not.toBe(diagramKey(source));
+    expect(diagramKey(source, { ...context, settings: { ...RENDER_SETTINGS, revision: -1 } })).not.toBe(diagramKey(source));
   });
 });
 
