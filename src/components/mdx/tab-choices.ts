@@ -7,7 +7,7 @@
  * Each panel is preceded by its choice (`<label><input type="radio">…</label>`): CSS shows the
  * panel right after the checked choice, and orders all choices before all panels.
  */
-import type { Element, ElementContent } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -19,13 +19,13 @@ export interface TabChoices {
   html: string;
 }
 
-const isPanel = (node: ElementContent): node is Element =>
+const isPanel = (node: RootContent): node is Element =>
   node.type === 'element' && typeof node.properties['dataTabLabel'] === 'string';
 
 /** `panels`: the HTML of the `<Tab>` children; `name`: the radio group's name, unique on the page. */
 export function tabChoices(panels: string, name: string): TabChoices {
   const labels: string[] = [];
-  const children: ElementContent[] = [];
+  const children: Root['children'] = [];
   for (const node of fromHtml(panels, { fragment: true }).children) {
     if (node.type === 'doctype') continue;
     if (!isPanel(node)) {
