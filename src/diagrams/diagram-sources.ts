@@ -17,10 +17,8 @@ import { visit } from 'unist-util-visit';
 
 export interface MermaidBlock {
   source: string;
-  /** The <pre> that holds it, and where: the plugin replaces it with the drawing. */
-  pre: Element;
-  parent: Root | Element;
-  index: number;
+  /** Puts a node where the block's <pre> is (the plugin puts the drawing there). */
+  replace: (node: Element) => void;
 }
 
 function isMermaidCode(node: ElementContent | undefined): node is Element {
@@ -32,10 +30,11 @@ function isMermaidCode(node: ElementContent | undefined): node is Element {
 /** Every ```mermaid block in the tree, in document order. */
 export function mermaidBlocks(tree: Root): MermaidBlock[] {
   const found: MermaidBlock[] = [];
+  // The parent may be an element, the root, or an MDX component (<Diagram>…</Diagram>).
   visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'pre' || index === undefined || !parent || (parent.type !== 'root' && parent.type !== 'element')) return;
+    if (node.tagName !== 'pre' || index === undefined || !parent) return;
     const code = node.children.find(isMermaidCode);
-    if (code) found.push({ source: toText(code, { whitespace: 'pre' }).trim(), pre: node, parent, index });
+    if (code) found.push({ source: toText(code, { whitespace: 'pre' }).trim(), replace: (replacement) => parent.children.splice(index, 1, replacement) });
   });
   return found;
 }

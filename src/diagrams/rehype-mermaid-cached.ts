@@ -55,7 +55,7 @@ export function rehypeMermaidCached(options: RehypeMermaidCachedOptions) {
         };
         await writeCachedDiagram(options.cacheDir, key, diagram);
       }
-      item.parent.children[item.index] = diagramFigure(diagram, key);
+      item.replace(diagramFigure(diagram, key));
     }
   };
 }

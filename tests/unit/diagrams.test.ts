@@ -58,6 +58,16 @@ describe('rehypeMermaidCached', () => {
     expect(html).not.toContain('language-mermaid');
   });
 
+  it('renders a diagram inside an MDX component (<Diagram>…</Diagram>) too', async () => {
+    process.env['CHROMIUM_PATH'] = '/nonexistent/chromium';
+    const [pre] = treeWith(diagramSourceOf('content/demos/scim-a.mdx')).children;
+    if (!pre || pre.type !== 'element') throw new Error('no <pre> in the test tree');
+    const component = { type: 'mdxJsxFlowElement', name: 'Diagram', attributes: [], children: [pre] } as const;
+    const tree = { type: 'root', children: [component] } as unknown as Root;
+    await rehypeMermaidCached({ cacheDir: CACHE })(tree, new VFile({ path: 'content/guides/authoring.mdx' }));
+    expect(component.children[0]).toMatchObject({ type: 'element', tagName: 'figure', properties: { className: ['diagram'] } });
+  });
+
   it('fails loudly, naming the file and how to get a browser, when a new diagram cannot be rendered', async () => {
     process.env['CHROMIUM_PATH'] = '/nonexistent/chromium';
     const tree = treeWith(`flowchart LR\n  A --> B${Date.now()}`);
