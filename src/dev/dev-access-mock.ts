@@ -4,13 +4,13 @@
  * the dev server only (`astro:server:setup`), and opens the gate there (dev-gate.ts, added as
  * middleware only when the command is `dev`): nothing here is part of a production build.
  *
- * Personas are the identity fixtures in tests/fixtures/identity/. Pick one with `?persona=<name>`
+ * Personas are the identity fixtures in src/dev/personas/. Pick one with `?persona=<name>`
  * on any page URL; the choice is remembered in a cookie.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import { IDENTITY_PATH } from '../access/protocol.ts';
-import { DEFAULT_PERSONA, PERSONAS, personaAnswer } from './personas.ts';
+import { DEFAULT_PERSONA, PERSONAS, personaAnswer } from './persona-answer.ts';
 
 const COOKIE = 'dev-persona';
 const ENDPOINT = IDENTITY_PATH;

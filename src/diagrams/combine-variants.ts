@@ -10,6 +10,10 @@ const STYLE = /<style>([\s\S]*?)<\/style>/;
 const FLOOD = /flood-color="[^"]*"/g;
 const ONLY_GRADIENTS = /^(?:<linearGradient\b[\s\S]*?<\/linearGradient>)*$/;
 const PLACEHOLDER = '#ID#';
+/** svgo stores a stylesheet with `>` in it as CDATA (optimize-svg.ts); the CSS is what is inside. */
+const css = (text: string) => text.replace(/^<!\[CDATA\[([\s\S]*)\]\]>$/, '$1');
+/** The merged stylesheet as one section, so svgo minifies all of it, dark rules included. */
+const stylesheet = (text: string) => (/[<>]/.test(text) ? `<![CDATA[${text}]]>` : text);
 
 function drawing(svg: string, id: string): string {
   return svg.replace(STYLE, '').replaceAll(id, PLACEHOLDER).replace(FLOOD, 'flood-color=""');
@@ -22,12 +26,13 @@ export function combineVariants(light: string, dark: string, lightId: string, da
   if (!darkDrawing.startsWith(lightDrawing) || !darkDrawing.endsWith('</svg>')) return undefined;
   const extra = darkDrawing.slice(lightDrawing.length, -'</svg>'.length);
   if (!ONLY_GRADIENTS.test(extra)) return undefined;
-  const darkCss = dark.match(STYLE)?.[1];
+  const darkStyle = dark.match(STYLE)?.[1];
+  const darkCss = darkStyle === undefined ? undefined : css(darkStyle);
   if (darkCss === undefined || !STYLE.test(light)) return undefined;
   const shadow = dark.match(FLOOD)?.[0]?.slice('flood-color="'.length, -1);
   const shadowCss = shadow ? `#${lightId}-0 feDropShadow{flood-color:${shadow}}` : '';
   const media = `@media (prefers-color-scheme:dark){${darkCss.replaceAll(darkId, lightId)}${shadowCss}}`;
   return light
-    .replace(STYLE, (_match, css: string) => `<style>${css}${media}</style>`)
+    .replace(STYLE, (_match, lightStyle: string) => `<style>${stylesheet(`${css(lightStyle)}${media}`)}</style>`)
     .replace(/<\/svg>$/, `${extra.replaceAll(PLACEHOLDER, lightId)}</svg>`);
 }

@@ -16,11 +16,20 @@ export interface CachedDiagram {
   description?: string | undefined;
 }
 
-const mermaidVersion: string = createRequire(import.meta.url)('mermaid/package.json').version;
+/** The installed mermaid's version (a pinned dependency): an upgrade renders every diagram again. */
+export const MERMAID_VERSION: string = createRequire(import.meta.url)('mermaid/package.json').version;
 
-export function diagramKey(source: string): string {
+/** What besides its source shapes a rendered diagram. */
+export interface RenderContext {
+  mermaidVersion: string;
+  settings: unknown;
+}
+
+const CURRENT: RenderContext = { mermaidVersion: MERMAID_VERSION, settings: RENDER_SETTINGS };
+
+export function diagramKey(source: string, context: RenderContext = CURRENT): string {
   return createHash('sha256')
-    .update(JSON.stringify({ mermaidVersion, settings: RENDER_SETTINGS, source }))
+    .update(JSON.stringify({ mermaidVersion: context.mermaidVersion, settings: context.settings, source }))
     .digest('hex');
 }
 

@@ -9,14 +9,12 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
+import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import { diagramKey, readCachedDiagram, writeCachedDiagram, type CachedDiagram } from './diagram-cache.ts';
+import { mermaidBlocks } from './diagram-sources.ts';
 import { renderDiagramVariants, variantIds } from './render-diagram.ts';
-import { minifyMermaidSvg } from './minify-svg.ts';
-import { pruneUnusedDefs } from './prune-defs.ts';
-import { pruneUnusedStyles } from './prune-styles.ts';
+import { minifyMermaidSvg, optimizeDrawing } from './optimize-svg.ts';
 import { variantFrame } from './variant-frame.ts';
 import { combineVariants } from './combine-variants.ts';
 
@@ -25,35 +23,9 @@ export interface RehypeMermaidCachedOptions {
   cacheDir: string;
 }
 
-interface PendingDiagram {
-  source: string;
-  pre: Element;
-  /** The element, root or MDX component (a `<Diagram>`) the code block sits in. */
-  parent: { children: ElementContent[] | Root['children'] };
-  index: number;
-}
-
-function isMermaidCode(node: ElementContent | undefined): node is Element {
-  if (!node || node.type !== 'element' || node.tagName !== 'code') return false;
-  const classes = node.properties['className'];
-  return Array.isArray(classes) && classes.includes('language-mermaid');
-}
-
-function collectDiagrams(tree: Root): PendingDiagram[] {
-  const found: PendingDiagram[] = [];
-  visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'pre' || index === undefined || !parent) return;
-    const code = node.children.find(isMermaidCode);
-    if (!code) return;
-    found.push({ source: toText(code, { whitespace: 'pre' }).trim(), pre: node, parent, index });
-  });
-  return found;
-}
-
-const svgNodes = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
-/** One drawing as inlined: what it never uses dropped, in a frame of its own size. */
-const variant = (className: string[], svg: string): ElementContent =>
-  variantFrame(className, pruneUnusedStyles(pruneUnusedDefs(svgNodes(svg))));
+const svgNodes = (svg: string): ElementContent[] => fromHtml(svg, { fragment: true }).children.filter((node): node is ElementContent => node.type !== 'doctype');
+/** One drawing as inlined: what it never uses dropped (optimize-svg.ts), in a frame of its own size. */
+const variant = (className: string[], svg: string): Element => variantFrame(className, svgNodes(optimizeDrawing(svg)));
 
 /**
  * The figure that replaces the code block: one drawing restyled for dark mode where the two
@@ -62,23 +34,15 @@ const variant = (className: string[], svg: string): ElementContent =>
 function diagramFigure(diagram: CachedDiagram, key: string): Element {
   const ids = variantIds(key);
   const combined = combineVariants(diagram.light, diagram.dark, ids.light, ids.dark);
-  const children: ElementContent[] = combined
+  const drawings = combined
     ? [variant(['diagram-variant'], combined)]
     : [variant(['diagram-variant', 'diagram-light'], diagram.light), variant(['diagram-variant', 'diagram-dark'], diagram.dark)];
-  if (diagram.title) {
-    children.push({
-      type: 'element',
-      tagName: 'figcaption',
-      properties: {},
-      children: [{ type: 'text', value: diagram.title }],
-    });
-  }
-  return { type: 'element', tagName: 'figure', properties: { className: ['diagram'] }, children };
+  return h('figure.diagram', [...drawings, diagram.title ? h('figcaption', diagram.title) : undefined]);
 }
 
 export function rehypeMermaidCached(options: RehypeMermaidCachedOptions) {
   return async function transform(tree: Root, file: VFile): Promise<void> {
-    const pending = collectDiagrams(tree);
+    const pending = mermaidBlocks(tree);
     for (const item of pending) {
       const key = diagramKey(item.source);
       let diagram = await readCachedDiagram(options.cacheDir, key);
@@ -91,7 +55,7 @@ export function rehypeMermaidCached(options: RehypeMermaidCachedOptions) {
         };
         await writeCachedDiagram(options.cacheDir, key, diagram);
       }
-      item.parent.children[item.index] = diagramFigure(diagram, key);
+      item.replace(diagramFigure(diagram, key));
     }
   };
 }

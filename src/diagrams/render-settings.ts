@@ -8,7 +8,8 @@ export const RENDER_SETTINGS = {
   // Mermaid's dark theme puts edge labels on a mid-grey that fails WCAG AA contrast; use the
   // site's dark surface colour instead.
   dark: { theme: 'dark', themeVariables: { edgeLabelBackground: '#161b22' } },
-  revision: 2,
+  // Bumped when what is stored changes: 3 stores svgo's minified output (optimize-svg.ts).
+  revision: 3,
 } as const;
 
 /** Chromium flags that work as root on a machine with no outside network. */

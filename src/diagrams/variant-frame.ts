@@ -6,6 +6,7 @@
  * moves nothing when they come into view.
  */
 import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
 
 export interface DrawingBox {
   width: number;
@@ -31,5 +32,5 @@ export function variantFrame(className: string[], drawing: ElementContent[]): El
   const box = drawingBox(drawing);
   // Without a size the frame would collapse while skipped, so such a drawing is laid out as usual.
   const properties = box ? { className: [...className, 'diagram-variant--sized'], style: frameStyle(box) } : { className };
-  return { type: 'element', tagName: 'div', properties, children: drawing };
+  return h('div', properties, drawing);
 }

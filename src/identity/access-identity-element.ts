@@ -5,9 +5,11 @@
  * loading | ready | signed-out | unprotected | error; every group carries `data-group`; in
  * `ready` with a required group the element carries `data-member`.
  *
- * The server renders the frame and a <template> per state (components/IdentityCard.astro);
- * this class fetches, picks the state, clones its template and fills values in as text.
+ * The server renders the frame and a <template> per state (IdentityCard.astro); this class
+ * fetches, picks the state, clones its template and fills values in as text. Both find each
+ * other's elements through the hook map in card-hooks.ts.
  */
+import { closestHook, findHook, requireHook } from './card-hooks.ts';
 import { classifyAnswer, type IdentityOutcome } from './classify-answer.ts';
 import { isMemberOf } from './parse-identity.ts';
 import { renderIdentity } from './render-identity.ts';
@@ -16,10 +18,7 @@ import { IDENTITY_PATH } from '../access/protocol.ts';
 export const DEFAULT_ENDPOINT = IDENTITY_PATH;
 export const TIMEOUT_MS = 8000;
 
-// SSR guard: the module can be imported where HTMLElement does not exist (build, tests).
-const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-
-export class AccessIdentityElement extends Base {
+export class AccessIdentityElement extends HTMLElement {
   #controller: AbortController | undefined;
 
   static define(tag = 'access-identity', registry: CustomElementRegistry = customElements): void {
@@ -81,14 +80,15 @@ export class AccessIdentityElement extends Base {
     if (controller === this.#controller) this.#render(outcome);
   }
 
-  #template(view: string): HTMLTemplateElement {
-    return this.querySelector(`template[data-view="${view}"]`) as HTMLTemplateElement;
+  /** The template of a state (or of a group row): its hook is named after it. */
+  #template(state: IdentityOutcome['state'] | 'group'): HTMLTemplateElement {
+    return requireHook(this, state);
   }
 
   #setState(state: IdentityOutcome['state'] | 'loading', status: string): void {
     this.dataset['state'] = state;
     this.setAttribute('aria-busy', String(state === 'loading'));
-    (this.querySelector('[data-slot="status"]') as HTMLElement).textContent = status;
+    requireHook(this, 'status').textContent = status;
     if (state !== 'ready') delete this.dataset['member'];
   }
 
@@ -99,20 +99,19 @@ export class AccessIdentityElement extends Base {
     if (outcome.state === 'ready') {
       view = renderIdentity({ ready: template, group: this.#template('group') }, outcome.identity, required, outcome.raw);
     } else {
-      view = template.content.cloneNode(true) as DocumentFragment;
-      (view.querySelector('[data-field="detail"]') as HTMLElement).textContent = outcome.detail;
-      view.querySelector('[data-field="sign-in"]')?.setAttribute('href', location.pathname);
+      view = document.importNode(template.content, true);
+      requireHook(view, 'detail').textContent = outcome.detail;
+      findHook(view, 'sign-in')?.setAttribute('href', location.pathname);
     }
-    (this.querySelector('[data-slot="body"]') as HTMLElement).replaceChildren(view);
+    requireHook(this, 'body').replaceChildren(view);
     this.#setState(outcome.state, template.dataset['status'] ?? '');
     if (outcome.state === 'ready' && required) this.dataset['member'] = String(isMemberOf(outcome.identity, required));
   }
 
   #onClick = (event: Event): void => {
-    const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
-    const action = target?.dataset['action'];
-    if (action === 'refresh') void this.refresh();
-    if (action === 'copy-raw' && target) void this.#copyRaw(target);
+    if (closestHook(event.target, 'refresh')) void this.refresh();
+    const copy = closestHook(event.target, 'copy-raw');
+    if (copy) void this.#copyRaw(copy);
   };
 
   /**
@@ -126,7 +125,7 @@ export class AccessIdentityElement extends Base {
     let copied = true;
     try {
       // Throws where the Clipboard API is missing (insecure context) or permission is refused.
-      await navigator.clipboard.writeText(this.querySelector('[data-field="raw"]')?.textContent ?? '');
+      await navigator.clipboard.writeText(findHook(this, 'raw')?.textContent ?? '');
     } catch {
       copied = false;
     }

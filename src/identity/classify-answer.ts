@@ -39,7 +39,8 @@ export function classifyAnswer({ status, contentType, body, redirected }: Answer
   }
   const parsed = parseJson(body);
   if (!parsed) return { state: 'error', detail: 'the answer was not valid JSON' };
-  const err = (parsed.value as { err?: unknown } | null)?.err;
+  const value = parsed.value;
+  const err = typeof value === 'object' && value !== null && 'err' in value ? value.err : undefined;
   // Observed: HTTP 400 {"err":"no app token set"} when there is no Access session.
   if (typeof err === 'string') return { state: 'signed-out', detail: `“${err.slice(0, 120)}”` };
   if (status >= 300) return { state: 'error', detail: http };

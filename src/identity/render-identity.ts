@@ -1,7 +1,8 @@
 /**
- * Fills the card's server-rendered `ready` template (components/IdentityCard.astro) from a
- * parsed identity. Values go in as text only, never as HTML.
+ * Fills the card's server-rendered `ready` template (IdentityCard.astro) from a parsed identity.
+ * Values go in as text only, never as HTML.
  */
+import { HOOK_ATTRIBUTE, findHook, requireHook, type HookElement, type HookName } from './card-hooks.ts';
 import { idpDisplayName, isMemberOf, isRequiredGroup, sortGroups, type Identity, type IdentityGroup } from './parse-identity.ts';
 import { relativeTime } from './relative-time.ts';
 
@@ -10,15 +11,12 @@ export const FILTER_THRESHOLD = 20;
 /** Rows rendered at once; more behind "Show all". */
 export const LIST_LIMIT = 500;
 
-type Scope = DocumentFragment | Element;
-
-/** Removes every `[data-if=name]` in scope unless the condition holds. */
-function keepIf(scope: Scope, name: string, condition: boolean): void {
-  if (!condition) for (const element of scope.querySelectorAll(`[data-if="${name}"]`)) element.remove();
+/** Removes the hook's element unless the condition holds. */
+function keepIf(view: ParentNode, name: HookName, condition: boolean): void {
+  if (!condition) findHook(view, name)?.remove();
 }
 
-function setText(element: Element | null, value: string | undefined): void {
-  if (!element) return;
+function setText(element: Element, value: string | undefined): void {
   element.textContent = value ?? 'Not provided';
   if (value === undefined) element.classList.add('ai-absent');
 }
@@ -35,34 +33,48 @@ function issuedAt(seconds: number | undefined): HTMLTimeElement | undefined {
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'Yes' : 'No');
 
-/** The tag chips a group row can carry, taken once from the server-rendered group template. */
+/** A copy of a node in this document (typed as the node, unlike cloneNode). */
+const copy = <T extends Node>(node: T, deep = false): T => document.importNode(node, deep);
+
+/** A copy of a template's hook element, without its hook attribute (the copy is content). */
+function part<N extends HookName>(scope: ParentNode, name: N, deep = false): HookElement<N> {
+  const element = copy(requireHook(scope, name), deep);
+  element.removeAttribute(HOOK_ATTRIBUTE);
+  return element;
+}
+
+/** The row and tag chips a group can carry, taken once from the server-rendered group template. */
 function groupParts(template: HTMLTemplateElement) {
-  const item = template.content.firstElementChild as Element;
-  const tag = (name: string) => item.querySelector(`[data-if="${name}"]`)?.cloneNode(true) as Element;
-  const chips = { required: tag('required'), id: tag('id'), saml: tag('saml'), oidc: tag('oidc') };
-  for (const chip of Object.values(chips)) chip.removeAttribute('data-if');
-  const row = item.cloneNode(false) as Element;
-  const label = item.firstElementChild?.cloneNode(false) as Element;
-  return { row, label, chips };
+  const scope = template.content;
+  return {
+    row: part(scope, 'row'),
+    label: part(scope, 'label'),
+    chips: {
+      required: part(scope, 'tag-required', true),
+      id: part(scope, 'tag-id', true),
+      saml: part(scope, 'tag-saml', true),
+      oidc: part(scope, 'tag-oidc', true),
+    },
+  };
 }
 
 // Built by cloning a few prepared nodes rather than a whole template per row: thousands of
 // groups must render within a frame or two.
-function groupItem(parts: ReturnType<typeof groupParts>, group: IdentityGroup, required: boolean): Element {
-  const item = parts.row.cloneNode(false) as Element;
+function groupItem(parts: ReturnType<typeof groupParts>, group: IdentityGroup, required: boolean): HTMLElement {
+  const item = copy(parts.row);
   item.setAttribute('data-group', group.label);
-  const label = parts.label.cloneNode(false);
+  const label = copy(parts.label);
   label.textContent = group.label;
   item.append(label);
   if (required) {
     item.setAttribute('data-required', 'true');
-    item.append(parts.chips.required.cloneNode(true));
+    item.append(copy(parts.chips.required, true));
   }
   if (group.idOnly) {
     item.classList.add('ai-group--id');
-    item.append(parts.chips.id.cloneNode(true));
+    item.append(copy(parts.chips.id, true));
   }
-  if (group.source !== 'groups') item.append(parts.chips[group.source].cloneNode(true));
+  if (group.source !== 'groups') item.append(copy(parts.chips[group.source], true));
   return item;
 }
 
@@ -73,37 +85,35 @@ function groupItem(parts: ReturnType<typeof groupParts>, group: IdentityGroup, r
  */
 function fillGroups(view: DocumentFragment, groupTemplate: HTMLTemplateElement, identity: Identity, requiredGroup: string | undefined): void {
   const groups = sortGroups(identity.groups, requiredGroup);
-  const list = view.querySelector('[data-field="groups"]') as Element;
-  const shown = view.querySelector('[data-field="shown"]') as Element;
-  const more = view.querySelector<HTMLButtonElement>('[data-field="more"]');
-  const filter = view.querySelector<HTMLInputElement>('[data-if="many"]');
+  const list = requireHook(view, 'groups');
+  const shown = requireHook(view, 'shown');
+  const more = requireHook(view, 'more');
+  const filter = requireHook(view, 'filter');
   const parts = groupParts(groupTemplate);
   let showAll = false;
 
   const update = () => {
-    const needle = filter?.value.trim().toLowerCase() ?? '';
+    const needle = filter.value.trim().toLowerCase();
     const matches = needle ? groups.filter((g) => g.label.toLowerCase().includes(needle)) : groups;
     const rows = showAll ? matches : matches.slice(0, LIST_LIMIT);
     const fragment = document.createDocumentFragment();
     for (const group of rows) fragment.append(groupItem(parts, group, isRequiredGroup(group, requiredGroup)));
     list.replaceChildren(fragment);
     shown.textContent = needle || rows.length < matches.length ? `${rows.length} of ${groups.length} shown` : '';
-    if (more) {
-      more.hidden = rows.length === matches.length;
-      more.textContent = `Show all ${matches.length} groups`;
-    }
+    more.hidden = rows.length === matches.length;
+    more.textContent = `Show all ${matches.length} groups`;
   };
-  filter?.addEventListener('input', update);
-  more?.addEventListener('click', () => {
+  filter.addEventListener('input', update);
+  more.addEventListener('click', () => {
     showAll = true;
     update();
   });
   update();
 
-  (view.querySelector('[data-field="count"]') as Element).textContent = String(groups.length);
+  requireHook(view, 'count').textContent = String(groups.length);
   keepIf(view, 'no-groups', groups.length === 0);
   keepIf(view, 'id-only', groups.some((g) => g.idOnly));
-  keepIf(view, 'many', groups.length > FILTER_THRESHOLD);
+  keepIf(view, 'filter', groups.length > FILTER_THRESHOLD);
   if (groups.length === 0) list.remove();
 }
 
@@ -113,25 +123,25 @@ export function renderIdentity(
   requiredGroup: string | undefined,
   raw: unknown,
 ): DocumentFragment {
-  const view = templates.ready.content.cloneNode(true) as DocumentFragment;
-  const field = (name: string) => view.querySelector(`[data-field="${name}"]`);
+  const view = document.importNode(templates.ready.content, true);
   const verdict = requiredGroup ? (isMemberOf(identity, requiredGroup) ? 'member' : 'not-member') : undefined;
-  for (const element of view.querySelectorAll('[data-verdict]')) {
-    if (element.getAttribute('data-verdict') === verdict) (element.querySelector('[data-field="group"]') as Element).textContent = requiredGroup ?? '';
+  for (const name of ['member', 'not-member'] as const) {
+    const element = requireHook(view, name);
+    if (name === verdict) requireHook(element, 'required-group').textContent = requiredGroup ?? '';
     else element.remove();
   }
-  setText(field('name'), identity.name);
-  setText(field('email'), identity.email);
-  setText(field('idp'), idpDisplayName(identity.idpType));
+  setText(requireHook(view, 'name'), identity.name);
+  setText(requireHook(view, 'email'), identity.email);
+  setText(requireHook(view, 'idp'), idpDisplayName(identity.idpType));
   const time = issuedAt(identity.issuedAt);
-  if (time) field('issued')?.append(time);
-  else setText(field('issued'), undefined);
-  setText(field('country'), identity.country);
-  setText(field('warp'), yesNo(identity.isWarp));
-  setText(field('gateway'), yesNo(identity.isGateway));
-  if (identity.deviceId) setText(field('device'), identity.deviceId);
-  else view.querySelector('[data-optional]')?.remove();
+  if (time) requireHook(view, 'issued').append(time);
+  else setText(requireHook(view, 'issued'), undefined);
+  setText(requireHook(view, 'country'), identity.country);
+  setText(requireHook(view, 'warp'), yesNo(identity.isWarp));
+  setText(requireHook(view, 'gateway'), yesNo(identity.isGateway));
+  if (identity.deviceId) setText(requireHook(view, 'device'), identity.deviceId);
+  else requireHook(view, 'device-row').remove();
   fillGroups(view, templates.group, identity, requiredGroup);
-  (field('raw') as Element).textContent = JSON.stringify(raw, null, 2);
+  requireHook(view, 'raw').textContent = JSON.stringify(raw, null, 2);
   return view;
 }

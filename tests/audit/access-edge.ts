@@ -10,7 +10,7 @@
  */
 import { createServer, request, type Server } from 'node:http';
 import { IDENTITY_PATH } from '../../src/access/protocol.ts';
-import { fixtureBody, fixtures } from '../fixtures/identity/index.ts';
+import { fixtureBody, fixtures } from '../../src/dev/personas/index.ts';
 
 export interface AccessEdge {
   baseUrl: string;

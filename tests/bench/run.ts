@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtures } from '../fixtures/identity/index.ts';
+import { fixtures } from '../../src/dev/personas/index.ts';
 import { ACCESS_HEADER, startGatedSite } from '../support/gated-site.ts';
 import { thousandsOfGroups } from '../support/hostile-identities.ts';
 import { currentLoad, describeMachine } from '../support/machine.ts';

@@ -130,6 +130,26 @@ test('a reader’s team name and domain reach every placeholder on every page, a
   expect(await page.locator('.ph').first().textContent()).toMatch(/^<your-(team|domain)>$/);
 });
 
+test('the form’s Clear button has the site’s button style on guide and demo pages alike', async ({ page }) => {
+  const guide = docPages.find((p) => !p.demoSlug);
+  const demo = docPages.find((p) => p.demoSlug);
+  const looks: string[] = [];
+  for (const entry of [guide, demo]) {
+    await openAsMember(page, entry?.path ?? '/', entry?.demoSlug);
+    await page.locator('summary', { hasText: 'Show my team name and domain in the commands' }).click();
+    const style = await page.getByRole('button', { name: 'Clear' }).evaluate((button) => {
+      const css = getComputedStyle(button);
+      return { minHeight: css.minHeight, border: `${css.borderTopStyle} ${css.borderTopColor}`, colour: css.color, weight: css.fontWeight };
+    });
+    // The browser's default button has no min-height, a grey outset border and normal weight.
+    expect(style.minHeight, entry?.path).toBe('36px');
+    expect(style.weight, entry?.path).toBe('700');
+    expect(style.border, entry?.path).toBe(`solid ${style.colour}`);
+    looks.push(JSON.stringify(style));
+  }
+  expect(looks[0]).toBe(looks[1]);
+});
+
 test('copy buttons copy the value as shown, personalised', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // Whatever value a procedure step shows first: the button copies exactly the text beside it.
@@ -149,7 +169,7 @@ test('copy buttons copy the value as shown, personalised', async ({ page, contex
   expect(copiedInline, 'no page has a copyable value').toBe(true);
 
   await page.evaluate(() => localStorage.setItem('barbican:placeholders', JSON.stringify({ team: 'barbican' })));
-  let copiedBlock = false;
+  let copiedFrom: string | undefined;
   for (const { path, demoSlug: demo } of docPages) {
     await openAsMember(page, path, demo);
     const block = page.locator('.code-block', { has: page.locator('.ph[data-placeholder="team"]') }).first();
@@ -158,10 +178,10 @@ test('copy buttons copy the value as shown, personalised', async ({ page, contex
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('barbican');
     expect(copied).not.toContain('<your-team>');
-    copiedBlock = true;
+    copiedFrom = path;
     break;
   }
-  expect(copiedBlock, 'no page has a code block with a team placeholder').toBe(true);
+  expect(copiedFrom, 'no page has a code block with a <your-team> placeholder').toBeDefined();
 });
 
 test('tabs switch by mouse and by keyboard, and every panel is reachable', async ({ page }) => {

@@ -1,7 +1,7 @@
 /** What the end-to-end specs share: signed-in requests and intercepted identity answers. */
 import { readFileSync } from 'node:fs';
 import type { Page, Response } from '@playwright/test';
-import { fixtureBody, fixtures, type IdentityFixture, type PersonaName } from '../fixtures/identity/index.ts';
+import { fixtureBody, fixtures, type IdentityFixture, type PersonaName } from '../../src/dev/personas/index.ts';
 import { AUDIENCES, KEYS_FILE } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { mintAccessToken, type MintOptions, type TestKeys } from '../support/test-keys.ts';

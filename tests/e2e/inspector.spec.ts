@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoVerdicts, type DemoGateInfo } from '../../src/inspector/verdicts.ts';
 import { parseIdentity } from '../../src/identity/parse-identity.ts';
 import { STORAGE_KEY } from '../../src/scripts/personalise.ts';
-import { fixtureBody, fixtures, type PersonaName } from '../fixtures/identity/index.ts';
+import { fixtureBody, fixtures, type PersonaName } from '../../src/dev/personas/index.ts';
 import { TEAM, tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';
 import { demoSlugs } from '../support/site-pages.ts';
 import { answerIdentity } from './helpers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAnswer } from '../../src/identity/classify-answer.ts';
-import { fixtureBody, fixtures, type PersonaName } from '../fixtures/identity/index.ts';
+import { fixtureBody, fixtures, type PersonaName } from '../../src/dev/personas/index.ts';
 
 const answerOf = (name: PersonaName) => {
   const fixture = fixtures[name];

@@ -7,10 +7,10 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterEach, describe, expect, it } from 'vitest';
 import { combineVariants } from '../../src/diagrams/combine-variants.ts';
-import { diagramKey } from '../../src/diagrams/diagram-cache.ts';
+import { MERMAID_VERSION, diagramKey } from '../../src/diagrams/diagram-cache.ts';
+import { RENDER_SETTINGS } from '../../src/diagrams/render-settings.ts';
 import { rehypeMermaidCached } from '../../src/diagrams/rehype-mermaid-cached.ts';
-import { pruneUnusedDefs } from '../../src/diagrams/prune-defs.ts';
-import { pruneUnusedStyles } from '../../src/diagrams/prune-styles.ts';
+import { optimizeDrawing } from '../../src/diagrams/optimize-svg.ts';
 import { variantFrame } from '../../src/diagrams/variant-frame.ts';
 
 const CACHE = new URL('../../src/diagrams/cache/', import.meta.url).pathname;
@@ -58,6 +58,16 @@ describe('rehypeMermaidCached', () => {
     expect(html).not.toContain('language-mermaid');
   });
 
+  it('renders a diagram inside an MDX component (<Diagram>…</Diagram>) too', async () => {
+    process.env['CHROMIUM_PATH'] = '/nonexistent/chromium';
+    const [pre] = treeWith(diagramSourceOf('content/demos/scim-a.mdx')).children;
+    if (!pre || pre.type !== 'element') throw new Error('no <pre> in the test tree');
+    const component = { type: 'mdxJsxFlowElement', name: 'Diagram', attributes: [], children: [pre] } as const;
+    const tree = { type: 'root', children: [component] } as unknown as Root;
+    await rehypeMermaidCached({ cacheDir: CACHE })(tree, new VFile({ path: 'content/guides/authoring.mdx' }));
+    expect(component.children[0]).toMatchObject({ type: 'element', tagName: 'figure', properties: { className: ['diagram'] } });
+  });
+
   it('fails loudly, naming the file and how to get a browser, when a new diagram cannot be rendered', async () => {
     process.env['CHROMIUM_PATH'] = '/nonexistent/chromium';
     const tree = treeWith(`flowchart LR\n  A --> B${Date.now()}`);
@@ -89,14 +99,18 @@ describe('rehypeMermaidCached', () => {
     );
   });
 
-  it('keys the cache by content', () => {
-    expect(diagramKey('flowchart LR\n A-->B')).toBe(diagramKey('flowchart LR\n A-->B'));
-    expect(diagramKey('flowchart LR\n A-->B')).not.toBe(diagramKey('flowchart LR\n A-->C'));
+  it('keys the cache by the source, the render settings and mermaid’s version', () => {
+    const source = 'flowchart LR\n A-->B';
+    const context = { mermaidVersion: MERMAID_VERSION, settings: RENDER_SETTINGS };
+    expect(diagramKey(source)).toBe(diagramKey(source, context));
+    expect(diagramKey(source)).toMatch(/^[0-9a-f]{64}$/);
+    expect(diagramKey('flowchart LR\n A-->C')).not.toBe(diagramKey(source));
+    expect(diagramKey(source, { ...context, mermaidVersion: '0.0.0' })).not.toBe(diagramKey(source));
+    expect(diagramKey(source, { ...context, settings: { ...RENDER_SETTINGS, revision: -1 } })).not.toBe(diagramKey(source));
   });
 });
 
 const parse = (svg: string) => fromHtml(svg, { fragment: true }).children as ElementContent[];
-const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });
 /** The light render of the first committed diagram that satisfies the test. */
 function cachedLightSvg(test: (svg: string) => boolean): string | undefined {
   return readdirSync(CACHE)
@@ -120,15 +134,14 @@ describe('variantFrame', () => {
   });
 });
 
-describe('pruneUnusedDefs', () => {
+describe('optimizeDrawing: definitions', () => {
   it('drops symbols and markers nothing points at, and the defs they leave empty', () => {
-    const svg = parse(
+    const out = optimizeDrawing(
       '<svg id="d"><defs><symbol id="d-computer"><path d="M0"></path></symbol></defs>' +
         '<defs><marker id="d-arrowhead"><path d="M1"></path></marker></defs>' +
         '<defs><marker id="d-crosshead"><path d="M2"></path></marker></defs>' +
         '<line marker-end="url(#d-arrowhead)"></line></svg>',
     );
-    const out = html(pruneUnusedDefs(svg));
     expect(out).toContain('id="d-arrowhead"');
     expect(out).not.toContain('d-computer');
     expect(out).not.toContain('d-crosshead');
@@ -136,33 +149,32 @@ describe('pruneUnusedDefs', () => {
   });
 
   it('keeps what <use>, the stylesheet or another attribute refers to', () => {
-    const svg = parse(
+    const out = optimizeDrawing(
       '<svg id="d"><style>#d .x{fill:url(#d-gradient)}</style>' +
         '<defs><symbol id="d-clock"></symbol><linearGradient id="d-gradient"></linearGradient><marker id="d-styled"></marker></defs>' +
-        '<use href="#d-clock"></use><path style="marker-start:url(#d-styled)"></path></svg>',
+        '<use href="#d-clock" class="x"></use><path style="marker-start:url(#d-styled)"></path></svg>',
     );
-    const out = html(pruneUnusedDefs(svg));
     for (const id of ['d-clock', 'd-gradient', 'd-styled']) expect(out).toContain(`id="${id}"`);
   });
 
   it('halves a cached sequence diagram, and every reference in it still resolves', () => {
     const before = cachedLightSvg((svg) => svg.includes('-database"')) ?? '';
     expect(before, 'no cached sequence diagram with mermaid’s icon symbols').not.toBe('');
-    const after = html(pruneUnusedDefs(parse(before)));
+    const after = optimizeDrawing(before);
     expect(after.length).toBeLessThan(before.length * 0.6);
     const ids = new Set([...after.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     for (const [, ref] of after.matchAll(/(?:href="#|url\(#)([^")]+)/g)) expect(ids.has(ref), `dangling reference #${ref}`).toBe(true);
   });
 });
 
-describe('pruneUnusedStyles', () => {
+describe('optimizeDrawing: stylesheet', () => {
   it('keeps the rules that match something in the drawing, in light and dark, and drops the rest', () => {
-    const svg = parse(
+    const out = optimizeDrawing(
       '<svg id="d"><style>#d .actor{fill:#ECECFF}#d .note{fill:#fff5ad}#d text.actor>tspan{fill:black}#d .popup,#d .actor-line{stroke:#999}' +
         '@media (prefers-color-scheme:dark){#d .actor{fill:#1f2020}#d .note{fill:#444}}</style>' +
         '<rect class="actor"></rect><text class="actor"><tspan>A</tspan></text><line class="actor-line"></line></svg>',
     );
-    const css = html(pruneUnusedStyles(svg)).match(/<style>(.*)<\/style>/)?.[1] ?? '';
+    const css = out.match(/<style>(.*)<\/style>/)?.[1] ?? '';
     expect(css).toContain('#d .actor{fill:#ececff}');
     expect(css).toContain('#d text.actor>tspan{fill:#000}');
     expect(css).toContain('#d .actor-line{stroke:#999}');
@@ -171,10 +183,19 @@ describe('pruneUnusedStyles', () => {
     expect(css).not.toContain('.popup');
   });
 
+  it('keeps every id and class the drawing carries, which the dark-mode styles select', () => {
+    const before = cachedLightSvg((svg) => svg.includes('aria-roledescription="sequence"')) ?? '';
+    const marks = (svg: string) => new Set([...svg.matchAll(/\s(?:id|class)="([^"]+)"/g)].map((m) => m[1]));
+    const after = optimizeDrawing(before);
+    const kept = marks(after);
+    const pruned = new Set([...before.matchAll(/<(?:symbol|marker)\b[^>]*\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const mark of marks(before)) if (!pruned.has(mark)) expect(kept.has(mark), mark).toBe(true);
+  });
+
   it('more than halves the stylesheet of a cached sequence diagram', () => {
     const styleLength = (svg: string) => (svg.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '').length;
     const before = cachedLightSvg((svg) => svg.includes('aria-roledescription="sequence"')) ?? '';
     expect(styleLength(before)).toBeGreaterThan(0);
-    expect(styleLength(html(pruneUnusedStyles(parse(before))))).toBeLessThan(styleLength(before) / 2);
+    expect(styleLength(optimizeDrawing(before))).toBeLessThan(styleLength(before) / 2);
   });
 });

@@ -7,8 +7,8 @@ import { inspect, inspectAnswer, type InspectContext, type Report } from '../../
 import { DIAGNOSIS_ANCHORS, DIAGNOSIS_CODES, TROUBLESHOOTING_ANCHORS, troubleshootingHref } from '../../src/inspector/diagnosis-links.ts';
 import { classifyAnswer } from '../../src/identity/classify-answer.ts';
 import { ENTRA_SAML_GROUPS_CLAIM } from '../../src/identity/parse-identity.ts';
-import { fixtureBody, fixtures, type IdentityFixture } from '../fixtures/identity/index.ts';
-import { fakeGuid } from '../fixtures/identity/fixture-types.ts';
+import { fixtureBody, fixtures, type IdentityFixture } from '../../src/dev/personas/index.ts';
+import { fakeGuid } from '../../src/dev/personas/fixture-types.ts';
 import { fixtureDemos, GROUP_A } from '../fixtures/inspector/demo-gates.ts';
 import { TEAM, tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';
 

@@ -1,7 +1,7 @@
 /** What the inspector takes pasted text to be: each kind, every way a token is pasted, garbage. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readInput, tokenText } from '../../src/inspector/read-input.ts';
-import { fixtureBody, fixtures } from '../fixtures/identity/index.ts';
+import { fixtureBody, fixtures } from '../../src/dev/personas/index.ts';
 import { tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';
 import { HOSTILE_STRINGS } from '../support/hostile-identities.ts';
 

@@ -13,7 +13,14 @@ describe('parseIdentity never throws and returns bounded text', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
         const identity = parseIdentity(value);
-        if (identity) sortGroups(identity.groups, 'CF-Demo-Group-A');
+        // Only an object with one of the identity fields is an identity.
+        const identityLike = typeof value === 'object' && value !== null && !Array.isArray(value) && ['email', 'user_uuid', 'idp', 'id'].some((key) => key in value);
+        expect(identity !== undefined).toBe(identityLike);
+        if (!identity) return;
+        expect(Array.isArray(identity.groups)).toBe(true);
+        const sorted = sortGroups(identity.groups, 'CF-Demo-Group-A');
+        expect(sorted).toHaveLength(identity.groups.length);
+        expect(new Set(sorted)).toEqual(new Set(identity.groups));
       }),
       { numRuns: 2000 },
     );

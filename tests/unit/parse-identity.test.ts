@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ENTRA_SAML_GROUPS_CLAIM,
   idpDisplayName,
   isMemberOf,
   parseIdentity,
   sortGroups,
   text,
 } from '../../src/identity/parse-identity.ts';
-import { fixtures } from '../fixtures/identity/index.ts';
+import { fixtures } from '../../src/dev/personas/index.ts';
 
 const identityOf = (name: keyof typeof fixtures) => {
   const identity = parseIdentity(fixtures[name].body);
@@ -157,7 +156,10 @@ describe('idpDisplayName', () => {
     expect(idpDisplayName(type)).toBe(name);
   });
 
-  it('exports the Microsoft SAML groups claim URI', () => {
-    expect(ENTRA_SAML_GROUPS_CLAIM).toBe('http://schemas.microsoft.com/ws/2008/06/identity/claims/groups');
+  it('reads groups under the claim URI Entra ID sends in SAML assertions', () => {
+    // https://learn.microsoft.com/en-us/entra/identity-platform/reference-saml-tokens (claims/groups)
+    const claim = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
+    const identity = parseIdentity({ email: 'a@barbicancloud.co.uk', saml_attributes: { [claim]: ['61503835-b6fe-4630-af88-de551dd59a2a'] } });
+    expect(identity?.groups).toEqual([{ label: '61503835-b6fe-4630-af88-de551dd59a2a', id: '61503835-b6fe-4630-af88-de551dd59a2a', source: 'saml', idOnly: true }]);
   });
 });

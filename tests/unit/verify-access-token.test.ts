@@ -113,7 +113,7 @@ describe('accessKeys from the certs endpoint', () => {
   });
   afterAll(() => server.close());
 
-  it('fetches the keys once for many tokens, and at most once more for unknown kids within the cooldown', async () => {
+  it('fetches the keys once for many tokens, and not again for unknown kids within the refetch cooldown', async () => {
     const getKey = accessKeys({ teamDomain, audiences: {} });
     expect(accessKeys({ teamDomain, audiences: {} })).toBe(getKey); // one key set per team, per isolate
     const options = { issuer: teamDomain, audiences: [AUD_A], keys: getKey };
@@ -126,7 +126,8 @@ describe('accessKeys from the certs endpoint', () => {
       const forged = await mintAccessToken(otherKeys, { issuer: teamDomain, audience: AUD_A });
       expect((await verifyAccessToken(forged, options)).ok).toBe(false);
     }
-    expect(hits).toBeLessThanOrEqual(2);
+    // jose refetches for an unknown kid only once the cooldown has passed since the last fetch.
+    expect(hits).toBe(1);
   });
 
   it('reports keys it cannot load as unavailable (a 503, not the visitor\'s fault)', async () => {

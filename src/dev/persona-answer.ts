@@ -1,5 +1,5 @@
 /** Dev-mock personas: the identity fixtures, as HTTP answers. Dev only (see dev-access-mock.ts). */
-import { fixtureBody, fixtures, type PersonaName } from '../../tests/fixtures/identity/index.ts';
+import { fixtureBody, fixtures, type PersonaName } from './personas/index.ts';
 
 export const PERSONAS = fixtures;
 export const DEFAULT_PERSONA: PersonaName = 'member';
