@@ -85,7 +85,13 @@ export default defineConfig({
         rehypeSections,
         rehypeHeadingId,
         // A demo page's MDX (content/demos/*.mdx, or a test fixture in a folder of that name).
-        [rehypeRequiredSections, { appliesTo: (/** @type {string} */ path) => /[\\/]content[\\/]demos[\\/][^\\/]+\.mdx$/.test(path), sections: REQUIRED_DEMO_SECTIONS }],
+        [
+          rehypeRequiredSections,
+          {
+            appliesTo: (/** @type {string} */ path) => /[\\/]content[\\/]demos[\\/][^\\/]+\.mdx$/.test(path),
+            sections: REQUIRED_DEMO_SECTIONS,
+          },
+        ],
       ],
     }),
   },

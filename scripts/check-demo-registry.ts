@@ -28,10 +28,14 @@ export function registryProblems(manifest: SiteManifest, config: WranglerConfig)
   const patterns = new Set((config.routes ?? []).filter((route) => route.custom_domain).map((route) => route.pattern));
   const audiences = (config.vars?.ACCESS_AUDIENCES ?? {}) as Record<string, unknown>;
   const { domain } = manifest;
-  if (!patterns.has(domain)) problems.push(`wrangler.jsonc has no route for the apex: add { "pattern": "${domain}", "custom_domain": true } to "routes"`);
+  if (!patterns.has(domain))
+    problems.push(`wrangler.jsonc has no route for the apex: add { "pattern": "${domain}", "custom_domain": true } to "routes"`);
   for (const { slug } of manifest.demos) {
     const host = `${slug}.${domain}`;
-    if (!patterns.has(host)) problems.push(`demo "${slug}": wrangler.jsonc has no route for ${host}: add { "pattern": "${host}", "custom_domain": true } to "routes"`);
+    if (!patterns.has(host))
+      problems.push(
+        `demo "${slug}": wrangler.jsonc has no route for ${host}: add { "pattern": "${host}", "custom_domain": true } to "routes"`,
+      );
     const tags = audiences[slug];
     if (!Array.isArray(tags) || tags.length !== 2) {
       problems.push(
@@ -41,11 +45,13 @@ export function registryProblems(manifest: SiteManifest, config: WranglerConfig)
   }
   const slugs = new Set(manifest.demos.map((demo) => demo.slug));
   for (const slug of Object.keys(audiences)) {
-    if (!slugs.has(slug)) problems.push(`wrangler.jsonc vars.ACCESS_AUDIENCES has "${slug}", which no file in content/demos declares: remove it`);
+    if (!slugs.has(slug))
+      problems.push(`wrangler.jsonc vars.ACCESS_AUDIENCES has "${slug}", which no file in content/demos declares: remove it`);
   }
   for (const pattern of patterns) {
     const label = pattern?.endsWith(`.${domain}`) ? pattern.slice(0, -domain.length - 1) : undefined;
-    if (label && !slugs.has(label)) problems.push(`wrangler.jsonc routes has ${pattern}, which no file in content/demos declares: remove it`);
+    if (label && !slugs.has(label))
+      problems.push(`wrangler.jsonc routes has ${pattern}, which no file in content/demos declares: remove it`);
   }
   return problems;
 }

@@ -21,7 +21,8 @@ export function lintPage(path: string, source: string): Finding[] {
   try {
     page = parseMdx(source, pageKind(path));
   } catch (error) {
-    const line = (error as { line?: number; mark?: { line?: number } }).line ?? ((error as { mark?: { line?: number } }).mark?.line ?? 0) + 1;
+    const line =
+      (error as { line?: number; mark?: { line?: number } }).line ?? ((error as { mark?: { line?: number } }).mark?.line ?? 0) + 1;
     return [{ line, rule: 'parse', message: `cannot be read: ${(error as Error).message.split('\n')[0]}` }];
   }
   return RULES.flatMap((rule) => rule(page)).sort((a, b) => a.line - b.line);

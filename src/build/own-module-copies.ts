@@ -30,7 +30,8 @@ export function ownModuleCopies(folder: string): Plugin {
     async resolveId(source, importer, options) {
       if (!importer || !(importer.startsWith(own) || importer.endsWith(query))) return null;
       const resolved = await this.resolve(source, importer.replace(query, ''), { ...options, skipSelf: true });
-      if (!resolved || resolved.external || !resolved.id.startsWith(SRC) || resolved.id.startsWith(own) || resolved.id.includes('?')) return resolved;
+      if (!resolved || resolved.external || !resolved.id.startsWith(SRC) || resolved.id.startsWith(own) || resolved.id.includes('?'))
+        return resolved;
       return { ...resolved, id: `${resolved.id}${query}` };
     },
   };

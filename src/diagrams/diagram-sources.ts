@@ -34,7 +34,11 @@ export function mermaidBlocks(tree: Root): MermaidBlock[] {
   visit(tree, 'element', (node, index, parent) => {
     if (node.tagName !== 'pre' || index === undefined || !parent) return;
     const code = node.children.find(isMermaidCode);
-    if (code) found.push({ source: toText(code, { whitespace: 'pre' }).trim(), replace: (replacement) => parent.children.splice(index, 1, replacement) });
+    if (code)
+      found.push({
+        source: toText(code, { whitespace: 'pre' }).trim(),
+        replace: (replacement) => parent.children.splice(index, 1, replacement),
+      });
   });
   return found;
 }

@@ -23,7 +23,8 @@ export interface RehypeMermaidCachedOptions {
   cacheDir: string;
 }
 
-const svgNodes = (svg: string): ElementContent[] => fromHtml(svg, { fragment: true }).children.filter((node): node is ElementContent => node.type !== 'doctype');
+const svgNodes = (svg: string): ElementContent[] =>
+  fromHtml(svg, { fragment: true }).children.filter((node): node is ElementContent => node.type !== 'doctype');
 /** One drawing as inlined: what it never uses dropped (optimize-svg.ts), in a frame of its own size. */
 const variant = (className: string[], svg: string): Element => variantFrame(className, svgNodes(optimizeDrawing(svg)));
 

@@ -35,7 +35,9 @@ function noBrowserMessage(filePath: string): string {
 type Variant = (typeof RENDER_SETTINGS)['light' | 'dark'];
 
 async function renderOne(source: string, prefix: string, variant: Variant, filePath: string): Promise<RenderResult> {
-  const [result] = await (await getRenderer())([source], {
+  const [result] = await (
+    await getRenderer()
+  )([source], {
     prefix,
     mermaidConfig: { theme: variant.theme, themeVariables: variant.themeVariables, fontFamily: RENDER_SETTINGS.fontFamily },
   });

@@ -17,7 +17,10 @@ export interface DrawingBox {
 export function drawingBox(nodes: ElementContent[]): DrawingBox | undefined {
   const svg = nodes.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
   const viewBox = svg?.properties['viewBox'];
-  const [, , width, height] = String(viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  const [, , width, height] = String(viewBox ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (!width || !height || !Number.isFinite(width) || !Number.isFinite(height) || width <= 0 || height <= 0) return undefined;
   return { width, height };
 }

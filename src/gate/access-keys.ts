@@ -63,7 +63,10 @@ export function certsReader(fetchImpl: FetchLike = (url, init) => fetch(url, ini
 }
 
 /** A remote key set of its own (tests pass a fake fetch and a short timeout); the gate shares one per team domain. */
-export function remoteKeys(teamDomain: string, { fetch: fetchImpl, timeoutMs = CERTS_TIMEOUT_MS }: { fetch?: FetchLike; timeoutMs?: number } = {}): JWTVerifyGetKey {
+export function remoteKeys(
+  teamDomain: string,
+  { fetch: fetchImpl, timeoutMs = CERTS_TIMEOUT_MS }: { fetch?: FetchLike; timeoutMs?: number } = {},
+): JWTVerifyGetKey {
   return createRemoteJWKSet(certsUrl(teamDomain), {
     cooldownDuration: REFETCH_COOLDOWN_MS,
     cacheMaxAge: Number.POSITIVE_INFINITY,

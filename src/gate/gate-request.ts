@@ -10,9 +10,7 @@ import { gateResponse } from './gate-response.ts';
 import { demoForRequest, type DemoRequest, type SiteManifest } from './site-manifest.ts';
 
 export type GateOutcome =
-  | { kind: 'public' }
-  | { kind: 'refused'; response: Response }
-  | ({ kind: 'allowed'; email: string | undefined } & DemoRequest);
+  { kind: 'public' } | { kind: 'refused'; response: Response } | ({ kind: 'allowed'; email: string | undefined } & DemoRequest);
 
 /** Gated answers are for one visitor: never stored by a browser or a shared cache. */
 export const GATED_CACHE_CONTROL = 'private, no-store';
@@ -21,6 +19,7 @@ export async function gateRequest(request: Request, env: GateEnv, manifest: Site
   const target = demoForRequest(manifest, new URL(request.url), request.headers.get('host'));
   if (!target) return { kind: 'public' };
   const decision = await decideAccess(request, target.demo.slug, env);
-  if (!decision.allow) return { kind: 'refused', response: gateResponse(decision.status, decision.reason, target.demo.slug, manifest.domain) };
+  if (!decision.allow)
+    return { kind: 'refused', response: gateResponse(decision.status, decision.reason, target.demo.slug, manifest.domain) };
   return { kind: 'allowed', email: decision.email, ...target };
 }

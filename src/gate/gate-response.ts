@@ -7,7 +7,6 @@ import type { GateStatus } from './access-gate.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
 import { demoRoutes } from '../lib/site-routes.ts';
 
-
 const TITLES: Record<GateStatus, string> = {
   403: 'Sign in through Cloudflare Access',
   500: 'Something went wrong',

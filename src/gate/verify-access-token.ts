@@ -29,8 +29,10 @@ export type VerifyResult =
 function failure(error: unknown): { ok: false; reason: string; keysUnavailable?: boolean } {
   if (error instanceof KeysUnavailable) return { ok: false, reason: error.message, keysUnavailable: true };
   // Safety nets, should jose itself time out or reject a key set that passed our reader.
-  if (error instanceof errors.JWKSTimeout) return { ok: false, reason: 'the Access signing keys could not be loaded: the certs endpoint timed out', keysUnavailable: true };
-  if (error instanceof errors.JWKSInvalid) return { ok: false, reason: 'the Access signing keys could not be loaded: the key set is not usable', keysUnavailable: true };
+  if (error instanceof errors.JWKSTimeout)
+    return { ok: false, reason: 'the Access signing keys could not be loaded: the certs endpoint timed out', keysUnavailable: true };
+  if (error instanceof errors.JWKSInvalid)
+    return { ok: false, reason: 'the Access signing keys could not be loaded: the key set is not usable', keysUnavailable: true };
   if (error instanceof errors.JOSEError) return { ok: false, reason: reasonFor(error) };
   throw error;
 }

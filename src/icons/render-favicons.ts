@@ -23,7 +23,9 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: CH
 try {
   for (const { file, size, background } of ICONS) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
-    await page.setContent(`<style>html,body{margin:0;background:${background}}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:${background}}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+    );
     await page.screenshot({ path: new URL(file, publicDir).pathname, omitBackground: background === 'transparent' });
     console.log(`wrote public/${file} (${size}x${size})`);
   }

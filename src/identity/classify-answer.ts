@@ -9,8 +9,7 @@
 import { parseIdentity, type Identity } from './parse-identity.ts';
 
 export type IdentityOutcome =
-  | { state: 'ready'; identity: Identity; raw: unknown }
-  | { state: 'signed-out' | 'unprotected' | 'error'; detail: string };
+  { state: 'ready'; identity: Identity; raw: unknown } | { state: 'signed-out' | 'unprotected' | 'error'; detail: string };
 
 export interface Answer {
   status: number;

@@ -43,8 +43,7 @@ export interface Identity {
 
 type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A displayable string, or undefined. Long values are cut so a hostile answer cannot blow up layout. */
 export function text(value: unknown): string | undefined {
@@ -59,7 +58,12 @@ export function text(value: unknown): string | undefined {
 
 const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 
-function group(name: string | undefined, id: string | undefined, email: string | undefined, source: GroupSource): IdentityGroup | undefined {
+function group(
+  name: string | undefined,
+  id: string | undefined,
+  email: string | undefined,
+  source: GroupSource,
+): IdentityGroup | undefined {
   const label = name ?? id ?? email;
   if (!label) return undefined;
   const result: IdentityGroup = { label, source, idOnly: !name && id !== undefined && GUID.test(id) };
@@ -121,7 +125,9 @@ export function parseIdentity(json: unknown): Identity | undefined {
   const geo = json['geo'];
   const identity: Identity = {
     groups: dedupe([
-      ...listOf(json['groups']).map((entry) => groupFromEntry(entry, 'groups')).filter((g): g is IdentityGroup => g !== undefined),
+      ...listOf(json['groups'])
+        .map((entry) => groupFromEntry(entry, 'groups'))
+        .filter((g): g is IdentityGroup => g !== undefined),
       ...samlGroups(json['saml_attributes']),
       ...oidcGroups(json['oidc_fields']),
     ]),
@@ -160,7 +166,10 @@ export function isMemberOf(identity: Identity, requiredGroup: string): boolean {
  * data: 15-40 ms of main-thread time in Debian Chromium, inside the card's first render.
  */
 function sortKey(label: string): string {
-  return label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** Groups in display order: the required one first, then alphabetical, names before bare ids. */

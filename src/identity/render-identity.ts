@@ -83,7 +83,12 @@ function groupItem(parts: ReturnType<typeof groupParts>, group: IdentityGroup, r
  * time so that even thousands of groups render within a few frames; "Show all" lifts the limit.
  * The filter searches every group, not only the rows on screen.
  */
-function fillGroups(view: DocumentFragment, groupTemplate: HTMLTemplateElement, identity: Identity, requiredGroup: string | undefined): void {
+function fillGroups(
+  view: DocumentFragment,
+  groupTemplate: HTMLTemplateElement,
+  identity: Identity,
+  requiredGroup: string | undefined,
+): void {
   const groups = sortGroups(identity.groups, requiredGroup);
   const list = requireHook(view, 'groups');
   const shown = requireHook(view, 'shown');
@@ -112,7 +117,11 @@ function fillGroups(view: DocumentFragment, groupTemplate: HTMLTemplateElement, 
 
   requireHook(view, 'count').textContent = String(groups.length);
   keepIf(view, 'no-groups', groups.length === 0);
-  keepIf(view, 'id-only', groups.some((g) => g.idOnly));
+  keepIf(
+    view,
+    'id-only',
+    groups.some((g) => g.idOnly),
+  );
   keepIf(view, 'filter', groups.length > FILTER_THRESHOLD);
   if (groups.length === 0) list.remove();
 }

@@ -55,7 +55,13 @@ export function inspect(input: string, context: InspectContext): Report | undefi
         kind: read.kind,
         header: header(read.header),
         claims: claimRows(claims, context.nowMs),
-        diagnoses: diagnoseToken({ kind: read.kind, claims, truncated: read.truncated, nowMs: context.nowMs, savedTeam: context.savedTeam }),
+        diagnoses: diagnoseToken({
+          kind: read.kind,
+          claims,
+          truncated: read.truncated,
+          nowMs: context.nowMs,
+          savedTeam: context.savedTeam,
+        }),
       };
       const team = accessTeam(claims.iss);
       if (team) report.team = team;

@@ -107,9 +107,17 @@ export class AccessInspectorElement extends Base {
         signal: controller.signal,
       });
       const redirected = response.type === 'opaqueredirect';
-      outcome = classifyAnswer({ status: response.status, contentType: response.headers.get('content-type'), body: redirected ? '' : await response.text(), redirected });
+      outcome = classifyAnswer({
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        body: redirected ? '' : await response.text(),
+        redirected,
+      });
     } catch {
-      outcome = { state: 'error', detail: controller.signal.reason === 'timeout' ? `no answer within ${TIMEOUT_MS / 1000} seconds` : 'the network request failed' };
+      outcome = {
+        state: 'error',
+        detail: controller.signal.reason === 'timeout' ? `no answer within ${TIMEOUT_MS / 1000} seconds` : 'the network request failed',
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -137,7 +145,12 @@ export class AccessInspectorElement extends Base {
       return;
     }
     const view = this.#clone('summary');
-    const variant = report.kind === 'identity-error' ? `${report.kind}:${report.cause}` : report.kind === 'invalid' && report.diagnoses.length ? 'invalid:malformed' : report.kind;
+    const variant =
+      report.kind === 'identity-error'
+        ? `${report.kind}:${report.cause}`
+        : report.kind === 'invalid' && report.diagnoses.length
+          ? 'invalid:malformed'
+          : report.kind;
     for (const part of view.querySelectorAll<HTMLElement>('[data-summary]')) if (part.dataset['summary'] !== variant) part.remove();
     setField(view, 'team', report.team ?? '');
     if (report.claims) view.append(this.#claims(report));
@@ -158,7 +171,8 @@ export class AccessInspectorElement extends Base {
     setField(view, 'typ', report.header?.typ ?? '(none)');
     // Explanations by claim name, looked up in a map (never a selector built from the input).
     const meanings = new Map<string, Element>();
-    for (const element of this.#template('meanings').content.querySelectorAll('[data-claim]')) meanings.set(element.getAttribute('data-claim') ?? '', element);
+    for (const element of this.#template('meanings').content.querySelectorAll('[data-claim]'))
+      meanings.set(element.getAttribute('data-claim') ?? '', element);
     const issuer = report.kind === 'access-jwt' ? 'access' : report.kind === 'entra-jwt' ? 'entra' : 'any';
     const list = field(view, 'claims') as HTMLElement;
     const rowTemplate = this.#template('claim');
@@ -213,7 +227,9 @@ export class AccessInspectorElement extends Base {
       row.dataset['verdict'] = verdict.verdict;
       setField(row, 'verdict', reasons.querySelector(`[data-word="${verdict.verdict}"]`)?.textContent ?? verdict.verdict);
       const selector = row.dataset['gateSelector'] ?? 'any';
-      const reason = reasons.querySelector(`[data-reason="${verdict.reason}"][data-selector="${selector}"]`) ?? reasons.querySelector(`[data-reason="${verdict.reason}"]:not([data-selector])`);
+      const reason =
+        reasons.querySelector(`[data-reason="${verdict.reason}"][data-selector="${selector}"]`) ??
+        reasons.querySelector(`[data-reason="${verdict.reason}"]:not([data-selector])`);
       const text = reason?.cloneNode(true) as Element | undefined;
       if (text) {
         setField(text, 'group', row.dataset['gateGroup'] ?? '');
@@ -230,7 +246,9 @@ export class AccessInspectorElement extends Base {
     const list = field(view, 'diagnoses') as HTMLElement;
     const all = this.#template('diagnosis').content;
     for (const found of report.diagnoses) {
-      const item = [...all.querySelectorAll<HTMLElement>('[data-diagnosis]')].find((element) => element.dataset['diagnosis'] === found.code)?.cloneNode(true) as HTMLElement | undefined;
+      const item = [...all.querySelectorAll<HTMLElement>('[data-diagnosis]')]
+        .find((element) => element.dataset['diagnosis'] === found.code)
+        ?.cloneNode(true) as HTMLElement | undefined;
       if (!item) continue;
       setField(item, 'detail', found.detail ?? '');
       item.querySelector('a[data-field="fix"]')?.setAttribute('href', troubleshootingHref(found.anchor));
@@ -264,7 +282,8 @@ export class AccessInspectorElement extends Base {
     // The result's own "use my current session" button is replaced by the result: keep the
     // keyboard where it was, on the form's button that does the same.
     void this.inspectSession().then(() => {
-      if (!target.isConnected && document.activeElement === document.body) this.querySelector<HTMLElement>('form [data-action="session"]')?.focus();
+      if (!target.isConnected && document.activeElement === document.body)
+        this.querySelector<HTMLElement>('form [data-action="session"]')?.focus();
     });
   };
 }

@@ -45,7 +45,10 @@ export function tokenText(input: string): string {
   const text = input.trim().replace(/^["']|["']$/g, '');
   const cookie = /(?:^|[;\s])CF_Authorization=([^;\s]+)/i.exec(text);
   if (cookie?.[1]) return cookie[1];
-  return text.replace(/^[\w-]+:\s*/, '').replace(/^Bearer\s+/i, '').replace(/\s+/g, '');
+  return text
+    .replace(/^[\w-]+:\s*/, '')
+    .replace(/^Bearer\s+/i, '')
+    .replace(/\s+/g, '');
 }
 
 /**

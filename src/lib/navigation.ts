@@ -18,7 +18,6 @@ export interface NavGroup {
   items: NavItem[];
 }
 
-
 /** Route files in src/pages, read at build time (no module is loaded). */
 const pageFiles = Object.keys(import.meta.glob('../pages/**/*.{astro,md,mdx}'));
 
@@ -26,25 +25,30 @@ const pageFiles = Object.keys(import.meta.glob('../pages/**/*.{astro,md,mdx}'));
 export function hasPageFile(href: string, files: readonly string[] = pageFiles): boolean {
   const route = href.replace(/^\/|\/$/g, '');
   return files.some((file) => {
-    const path = file.replace(/^\.\.\/pages\//, '').replace(/\.(astro|md|mdx)$/, '').replace(/(^|\/)index$/, '');
+    const path = file
+      .replace(/^\.\.\/pages\//, '')
+      .replace(/\.(astro|md|mdx)$/, '')
+      .replace(/(^|\/)index$/, '');
     return path === route;
   });
 }
 
 export async function siteNavigation(): Promise<NavGroup[]> {
   const [demos, guides] = await Promise.all([allDemos(), publicGuides()]);
-  const guideItems = guides.map(
-    (entry): NavItem =>
-      entry.kind === 'demo'
-        ? { title: `${entry.demo.data.protocol} setup: ${entry.demo.data.title}`, href: publicGuideHref(entry.name), kind: 'guide' }
-        : { title: entry.guide.data.title, href: publicGuideHref(entry.name), kind: 'guide' },
+  const guideItems = guides.map((entry): NavItem =>
+    entry.kind === 'demo'
+      ? { title: `${entry.demo.data.protocol} setup: ${entry.demo.data.title}`, href: publicGuideHref(entry.name), kind: 'guide' }
+      : { title: entry.guide.data.title, href: publicGuideHref(entry.name), kind: 'guide' },
   );
   const toolHrefs = new Set(TOOL_PAGES.map((tool) => tool.href));
   const tools = TOOL_PAGES.filter((tool) => guideItems.some((item) => item.href === tool.href) || hasPageFile(tool.href)).map(
     (tool): NavItem => ({ ...tool, kind: 'tool' }),
   );
   const groups: NavGroup[] = [
-    { label: 'Demos', items: demos.map((d): NavItem => ({ title: `${d.data.protocol}: ${d.data.title}`, href: `/${d.data.slug}/`, kind: 'demo' })) },
+    {
+      label: 'Demos',
+      items: demos.map((d): NavItem => ({ title: `${d.data.protocol}: ${d.data.title}`, href: `/${d.data.slug}/`, kind: 'demo' })),
+    },
     { label: 'Guides', items: guideItems.filter((item) => !toolHrefs.has(item.href)) },
     { label: 'Tools', items: tools },
   ];

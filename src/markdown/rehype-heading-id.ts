@@ -43,7 +43,10 @@ export function rehypeHeadingId() {
       if (!isMarker(node)) return;
       const heading = parent as Element | undefined;
       if (!heading || heading.type !== 'element' || !HEADING.test(heading.tagName) || index === undefined) {
-        file.fail(`<${HEADING_ID_COMPONENT}> belongs at the end of a heading, e.g. "### Title <${HEADING_ID_COMPONENT} id="title" />"`, node as never);
+        file.fail(
+          `<${HEADING_ID_COMPONENT}> belongs at the end of a heading, e.g. "### Title <${HEADING_ID_COMPONENT} id="title" />"`,
+          node as never,
+        );
       }
       const id = markerId(node);
       if (!id) file.fail(`<${HEADING_ID_COMPONENT}> needs an id of lower-case letters, digits and hyphens`, node as never);

@@ -35,7 +35,8 @@ export function routesProblems(routes: PagesRoutes): string[] {
     problems.push(`_routes.json has ${rules.length} rules; Pages allows ${ROUTES_LIMITS.maxRules} (each demo takes 2)`);
   }
   for (const rule of rules) {
-    if (rule.length > ROUTES_LIMITS.maxRuleLength) problems.push(`_routes.json rule "${rule}" is longer than ${ROUTES_LIMITS.maxRuleLength} characters`);
+    if (rule.length > ROUTES_LIMITS.maxRuleLength)
+      problems.push(`_routes.json rule "${rule}" is longer than ${ROUTES_LIMITS.maxRuleLength} characters`);
     if (!rule.startsWith('/')) problems.push(`_routes.json rule "${rule}" must start with /`);
   }
   return problems;

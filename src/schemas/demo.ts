@@ -20,7 +20,14 @@ export const RESERVED_SLUGS = ['guides', 'inspect', 'search', 'pagefind', 'cdn-c
  * fails, naming the file and the missing heading, when one is absent
  * (src/markdown/rehype-required-sections.ts). The demo layout adds "Your Identity" and "Routing".
  */
-export const REQUIRED_DEMO_SECTIONS = ['How this works', 'Entra configuration', 'Cloudflare configuration', 'Verify it works', 'Troubleshooting', 'Sources'] as const;
+export const REQUIRED_DEMO_SECTIONS = [
+  'How this works',
+  'Entra configuration',
+  'Cloudflare configuration',
+  'Verify it works',
+  'Troubleshooting',
+  'Sources',
+] as const;
 
 /**
  * The Access policy selectors a demo can be gated by. Each reads groups from a different place,
@@ -58,9 +65,7 @@ export const groupGateSchema = z
     message: 'gate.attribute applies only to selector saml-group',
     path: ['attribute'],
   })
-  .transform((gate) =>
-    gate.selector === 'saml-group' ? { ...gate, attribute: gate.attribute ?? ENTRA_SAML_GROUPS_ATTRIBUTE } : gate,
-  );
+  .transform((gate) => (gate.selector === 'saml-group' ? { ...gate, attribute: gate.attribute ?? ENTRA_SAML_GROUPS_ATTRIBUTE } : gate));
 
 export const anyUserGateSchema = z.literal('any-signed-in-user');
 
@@ -91,7 +96,8 @@ export const demoSchema = z
       .string()
       .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'slug must be lower-case letters, digits and hyphens (a valid DNS label)')
       .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), {
-        error: (issue) => `slug "${String(issue.input)}" is reserved by the site (it owns /${String(issue.input)}/); reserved: ${RESERVED_SLUGS.join(', ')}`,
+        error: (issue) =>
+          `slug "${String(issue.input)}" is reserved by the site (it owns /${String(issue.input)}/); reserved: ${RESERVED_SLUGS.join(', ')}`,
       }),
     summary: z.string().trim().min(1).max(300),
     order: z.number().int().nonnegative(),

@@ -11,7 +11,14 @@ export type Values = Partial<Record<'team' | 'domain', string>>;
 export function cleanValues(input: Record<string, unknown>): Values {
   const values: Values = {};
   const team = typeof input['team'] === 'string' ? input['team'].trim().toLowerCase() : '';
-  const domain = typeof input['domain'] === 'string' ? input['domain'].trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '') : '';
+  const domain =
+    typeof input['domain'] === 'string'
+      ? input['domain']
+          .trim()
+          .toLowerCase()
+          .replace(/^https?:\/\//, '')
+          .replace(/\/.*$/, '')
+      : '';
   if (/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(team)) values.team = team;
   if (/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)) values.domain = domain;
   return values;

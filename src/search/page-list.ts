@@ -23,7 +23,9 @@ const link = (href: string, text: string): Element => element('a', { href }, [{ 
 
 export function pageListItems(pages: readonly PublicPage[]): string {
   const items = pages.map((page) => {
-    const sections = page.sections.filter((section) => section.id).map((section) => element('li', {}, [link(sectionUrl(page, section), section.heading)]));
+    const sections = page.sections
+      .filter((section) => section.id)
+      .map((section) => element('li', {}, [link(sectionUrl(page, section), section.heading)]));
     return element('li', {}, [link(page.url, page.title), ...(sections.length > 0 ? [element('ul', {}, sections)] : [])]);
   });
   return toHtml(items);

@@ -21,9 +21,53 @@ export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
  * labels repeat the text), forms, buttons and templates (the personalisation form, "Copy"), and
  * what only shows without JavaScript.
  */
-export const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'pre', 'svg', 'form', 'button', 'template', 'noscript', 'script', 'style']);
+export const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set([
+  'nav',
+  'pre',
+  'svg',
+  'form',
+  'button',
+  'template',
+  'noscript',
+  'script',
+  'style',
+]);
 
-const BLOCK_ELEMENTS = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul']);
+const BLOCK_ELEMENTS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
 
 export interface PageSection {
   /** The `##` heading's id; undefined for the page's opening, before its first `##`. */

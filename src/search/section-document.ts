@@ -22,7 +22,9 @@ export function sectionDocument(page: PublicPage, section: PageSection): string 
             type: 'element',
             tagName: 'head',
             properties: {},
-            children: [{ type: 'element', tagName: 'meta', properties: { dataPagefindMeta: 'page[content]', content: page.title }, children: [] }],
+            children: [
+              { type: 'element', tagName: 'meta', properties: { dataPagefindMeta: 'page[content]', content: page.title }, children: [] },
+            ],
           },
           {
             type: 'element',

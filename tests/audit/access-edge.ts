@@ -37,7 +37,9 @@ export async function startAccessEdge(port: number, upstream: string): Promise<A
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
           const body = Buffer.concat(chunks);
-          const headers = Object.entries(answer.headers).filter(([name]) => !['transfer-encoding', 'content-length', 'connection'].includes(name));
+          const headers = Object.entries(answer.headers).filter(
+            ([name]) => !['transfer-encoding', 'content-length', 'connection'].includes(name),
+          );
           res.writeHead(answer.statusCode ?? 502, { ...Object.fromEntries(headers), 'content-length': String(body.length) });
           res.end(body);
         });

@@ -52,7 +52,10 @@ function tableItems(lhr: Result, id: string): Record<string, unknown>[] {
 
 /** Why a performance score is what it is: where main-thread time went, and whose it was. */
 function mainThreadFacts(lhr: Result): Pick<AuditRun, 'mainThread' | 'longTasks'> {
-  const mainThread = tableItems(lhr, 'mainthread-work-breakdown').map((item) => ({ group: String(item['groupLabel']), ms: Number(item['duration']) }));
+  const mainThread = tableItems(lhr, 'mainthread-work-breakdown').map((item) => ({
+    group: String(item['groupLabel']),
+    ms: Number(item['duration']),
+  }));
   const tasks = tableItems(lhr, 'long-tasks');
   const sum = (items: Record<string, unknown>[]) => items.reduce((total, item) => total + Number(item['duration']), 0);
   return { mainThread, longTasks: { ms: sum(tasks), unattributableMs: sum(tasks.filter((item) => item['url'] === 'Unattributable')) } };
@@ -63,8 +66,17 @@ function failingAudits(lhr: Result): FailingAudit[] {
     (lhr.categories[category]?.auditRefs ?? []).flatMap((ref) => {
       const audit = lhr.audits[ref.id];
       if (!audit || audit.score === null || audit.score >= 1) return [];
-      if (audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'manual') return [];
-      return [{ id: ref.id, category, title: audit.title, score: audit.score, ...(audit.displayValue ? { displayValue: audit.displayValue } : {}) }];
+      if (audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'manual')
+        return [];
+      return [
+        {
+          id: ref.id,
+          category,
+          title: audit.title,
+          score: audit.score,
+          ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+        },
+      ];
     }),
   );
 }
@@ -142,7 +154,12 @@ async function runOnce(url: string, extraHeaders: Record<string, string>, debugg
     const score = (category: Category) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
     const metric = (metric: Metric) => lhr.audits[METRICS[metric]]?.numericValue ?? NaN;
     return {
-      scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') },
+      scores: {
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        'best-practices': score('best-practices'),
+        seo: score('seo'),
+      },
       metrics: { FCP: metric('FCP'), LCP: metric('LCP'), TBT: metric('TBT'), CLS: metric('CLS') },
       failing: failingAudits(lhr),
       ...mainThreadFacts(lhr),

@@ -25,13 +25,22 @@ const log = (message: string) => console.error(`[audit] ${message}`);
 const machine = describeMachine();
 const lighthouseVersion = (createRequire(import.meta.url)('lighthouse/package.json') as { version: string }).version;
 // AUDIT_PAGES=/,/guides/ audits only those paths (for digging into one page).
-const only = process.env['AUDIT_PAGES']?.split(',').map((path) => path.trim()).filter(Boolean);
+const only = process.env['AUDIT_PAGES']
+  ?.split(',')
+  .map((path) => path.trim())
+  .filter(Boolean);
 const pages = discoverPages().filter((page) => !only || only.includes(page.path));
 const demoSlugs = pages.flatMap((page) => (page.demoSlug ? [page.demoSlug] : []));
 log(`pages: ${pages.map((page) => page.path).join(' ')}`);
 
 mkdirSync(RAW_DIR, { recursive: true });
-const site = await startGatedSite({ name: 'audit', demoSlugs, sitePort: PORTS.sitePort, certsPort: PORTS.certsPort, inspectorPort: PORTS.inspectorPort });
+const site = await startGatedSite({
+  name: 'audit',
+  demoSlugs,
+  sitePort: PORTS.sitePort,
+  certsPort: PORTS.certsPort,
+  inspectorPort: PORTS.inspectorPort,
+});
 const edge = await startAccessEdge(PORTS.edgePort, site.baseUrl);
 const audits: PageAudit[] = pages.map((page) => ({ path: page.path, runs: [] }));
 try {
@@ -45,7 +54,11 @@ try {
       audits[index]?.runs.push(result);
       const name = page.path === '/' ? 'home' : page.path.replace(/^\/|\/$/g, '').replace(/\//g, '_');
       writeFileSync(join(RAW_DIR, `${name}-${run}.json`), JSON.stringify(result.lhr, null, 1));
-      log(`run ${run}/${RUNS} ${page.path}: ${Object.entries(result.scores).map(([c, s]) => `${c} ${s}`).join(', ')}`);
+      log(
+        `run ${run}/${RUNS} ${page.path}: ${Object.entries(result.scores)
+          .map(([c, s]) => `${c} ${s}`)
+          .join(', ')}`,
+      );
     }
   }
 } finally {

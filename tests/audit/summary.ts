@@ -28,21 +28,39 @@ export interface PageSummary {
 
 export function summarise(page: PageAudit): PageSummary {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(page.runs.map((run) => run.scores[c]))])) as Record<Category, number>;
-  const metrics = Object.fromEntries(Object.keys(METRICS).map((m) => [m, median(page.runs.map((run) => run.metrics[m as Metric]))])) as Record<Metric, number>;
+  const metrics = Object.fromEntries(
+    Object.keys(METRICS).map((m) => [m, median(page.runs.map((run) => run.metrics[m as Metric]))]),
+  ) as Record<Metric, number>;
   const failing = new Map<string, PageSummary['failing'][number]>();
   for (const run of page.runs) {
     for (const audit of run.failing) {
       const key = `${audit.category}/${audit.id}`;
       const seen = failing.get(key);
       if (seen) seen.runs++;
-      else failing.set(key, { id: audit.id, category: audit.category, title: audit.title, runs: 1, ...(audit.displayValue ? { displayValue: audit.displayValue } : {}) });
+      else
+        failing.set(key, {
+          id: audit.id,
+          category: audit.category,
+          title: audit.title,
+          runs: 1,
+          ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+        });
     }
   }
   const benchmarkIndex = median(page.runs.map((run) => run.benchmarkIndex));
   const byPerformance = [...page.runs].sort((a, b) => a.scores.performance - b.scores.performance);
   const medianRun = byPerformance[Math.floor((byPerformance.length - 1) / 2)] as AuditRun;
   const performanceRuns = page.runs.map((run) => run.scores.performance);
-  return { path: page.path, runs: page.runs.length, scores, metrics, benchmarkIndex, performanceRuns, medianRun, failing: [...failing.values()] };
+  return {
+    path: page.path,
+    runs: page.runs.length,
+    scores,
+    metrics,
+    benchmarkIndex,
+    performanceRuns,
+    medianRun,
+    failing: [...failing.values()],
+  };
 }
 
 export interface Shortfall {
@@ -52,7 +70,9 @@ export interface Shortfall {
 }
 
 export function shortfalls(pages: PageSummary[], minScore: number): Shortfall[] {
-  return pages.flatMap((page) => CATEGORIES.filter((c) => page.scores[c] < minScore).map((category) => ({ path: page.path, category, score: page.scores[category] })));
+  return pages.flatMap((page) =>
+    CATEGORIES.filter((c) => page.scores[c] < minScore).map((category) => ({ path: page.path, category, score: page.scores[category] })),
+  );
 }
 
 /** Lighthouse's own threshold for its slow-host warning (core/gather/driver/environment.js). */
@@ -70,7 +90,20 @@ export interface AuditReportInput {
 
 export function auditReport({ machine, loadAtEnd, lighthouseVersion, minScore, pages }: AuditReportInput): string {
   const table = markdownTable(
-    ['page', 'runs', 'performance', 'performance, each run', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'host CPU (benchmarkIndex)'],
+    [
+      'page',
+      'runs',
+      'performance',
+      'performance, each run',
+      'accessibility',
+      'best practices',
+      'SEO',
+      'FCP',
+      'LCP',
+      'TBT',
+      'CLS',
+      'host CPU (benchmarkIndex)',
+    ],
     pages.map((page) => [
       `\`${page.path}\``,
       page.runs,
@@ -91,7 +124,10 @@ export function auditReport({ machine, loadAtEnd, lighthouseVersion, minScore, p
   const failingLines = below.length
     ? below.flatMap((page) => [
         `- \`${page.path}\`:`,
-        ...page.failing.map((a) => `  - ${a.category} · \`${a.id}\`: ${a.title}, in ${a.runs} of ${page.runs} runs${a.displayValue ? ` (first such run: ${a.displayValue})` : ''}`),
+        ...page.failing.map(
+          (a) =>
+            `  - ${a.category} · \`${a.id}\`: ${a.title}, in ${a.runs} of ${page.runs} runs${a.displayValue ? ` (first such run: ${a.displayValue})` : ''}`,
+        ),
         `  - main thread in the median run (performance ${page.medianRun.scores.performance}): ${page.medianRun.mainThread.map((g) => `${g.group} ${Math.round(g.ms)} ms`).join(', ')}; long tasks ${Math.round(page.medianRun.longTasks.ms)} ms, of which ${Math.round(page.medianRun.longTasks.unattributableMs)} ms “Unattributable” (not from any page script or document)`,
       ])
     : ['None: every scored audit passed in every run.'];

@@ -44,7 +44,12 @@ function childCpuSeconds(): number {
 
 /** `overrides` set variables, or remove them when undefined. */
 function timedBuild(overrides: Record<string, string | undefined>): Promise<{ seconds: number; cpuSeconds: number }> {
-  const env: Record<string, string | undefined> = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', ...overrides };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    WRANGLER_SEND_METRICS: 'false',
+    ...overrides,
+  };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();

@@ -79,7 +79,13 @@ export async function measureCardRender(pageUrl: string, token: string, identiti
       const json = JSON.stringify(identity.body);
       const first = await page.evaluate(timeRefreshes, { json, runs: 1 });
       const rest = await page.evaluate(timeRefreshes, { json, runs });
-      timings.push({ label: identity.label, groupRows: rest.groupRows, firstPainted: first.painted[0] as number, ready: rest.ready, painted: rest.painted });
+      timings.push({
+        label: identity.label,
+        groupRows: rest.groupRows,
+        firstPainted: first.painted[0] as number,
+        ready: rest.ready,
+        painted: rest.painted,
+      });
       await context.close();
     }
     return timings;

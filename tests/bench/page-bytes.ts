@@ -47,7 +47,8 @@ interface Parts {
 /** Walks the tree once. Page CSS is the text of <style> elements; an <svg>'s own <style> counts as SVG. */
 function collect(html: string, node: Root | RootContent, parts: Parts, inSvg = false, inDiagram = false): void {
   if (node.type === 'element') {
-    if (node.tagName === 'style' && !inSvg) parts.styles.push(node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''));
+    if (node.tagName === 'style' && !inSvg)
+      parts.styles.push(node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''));
     if (node.tagName === 'script' && typeof node.properties['src'] === 'string') parts.scriptSrcs.push(node.properties['src']);
     if (node.tagName === 'figure' && classes(node).includes('diagram')) parts.diagrams++;
     if (node.tagName === 'svg' && !inSvg && inDiagram) parts.diagramSvgs.push(sourceOf(html, node));

@@ -35,7 +35,14 @@ function buildSection(builds: BuildRun[]): string[] {
   const cpu = (runs: BuildRun[]) => median(runs.map((run) => run.cpuSeconds));
   const row = (label: string, runs: BuildRun[], conditions: string) =>
     runs.length
-      ? [label, runs.length, s(wall(runs)), s(cpu(runs)), runs.map((run) => `${s(run.seconds)} / ${s(run.cpuSeconds)}`).join(', '), conditions]
+      ? [
+          label,
+          runs.length,
+          s(wall(runs)),
+          s(cpu(runs)),
+          runs.map((run) => `${s(run.seconds)} / ${s(run.cpuSeconds)}`).join(', '),
+          conditions,
+        ]
       : [label, 0, '–', '–', '–', conditions];
   const rendered = cold.map((run) => run.rendered ?? 0);
   const lines = [
@@ -44,8 +51,16 @@ function buildSection(builds: BuildRun[]): string[] {
     markdownTable(
       ['build', 'runs', 'wall, median (s)', 'CPU, median (s)', 'each run: wall / CPU (s)', 'conditions'],
       [
-        row('cold', cold, `empty diagram cache (DIAGRAM_CACHE_DIR = new temp folder), no .astro/ or node_modules/.vite${rendered.length ? `; ${diagramCount(rendered)} diagram(s) rendered in Chromium per run` : ''}`),
-        row('warm', warm, "committed diagram cache, the previous build's caches (.astro/) kept, CHROMIUM_PATH=/nonexistent (a cache miss would fail the build, so no browser ran)"),
+        row(
+          'cold',
+          cold,
+          `empty diagram cache (DIAGRAM_CACHE_DIR = new temp folder), no .astro/ or node_modules/.vite${rendered.length ? `; ${diagramCount(rendered)} diagram(s) rendered in Chromium per run` : ''}`,
+        ),
+        row(
+          'warm',
+          warm,
+          "committed diagram cache, the previous build's caches (.astro/) kept, CHROMIUM_PATH=/nonexistent (a cache miss would fail the build, so no browser ran)",
+        ),
       ],
       ['l', 'r', 'r', 'r', 'l', 'l'],
     ),
@@ -110,7 +125,17 @@ function cardSection(card: BenchResults['card']): string[] {
     `## Identity card render (Debian Chromium, \`${card.page}\`)`,
     '',
     markdownTable(
-      ['identity', 'group rows', 'runs', 'to ready, median (ms)', 'to painted, min (ms)', 'to painted, median (ms)', 'to painted, p90 (ms)', 'first render (ms)', 'median / 16.7 ms frame'],
+      [
+        'identity',
+        'group rows',
+        'runs',
+        'to ready, median (ms)',
+        'to painted, min (ms)',
+        'to painted, median (ms)',
+        'to painted, p90 (ms)',
+        'first render (ms)',
+        'median / 16.7 ms frame',
+      ],
       rows,
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),

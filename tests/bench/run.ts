@@ -30,7 +30,9 @@ if (process.env['BENCH_SKIP_BUILD'] !== '1') {
   // Cold first, warm last: the site measured below is then an ordinary (warm) build.
   for (let i = 1; i <= count('BENCH_COLD_RUNS', 3); i++) {
     builds.push(await coldBuild());
-    log(`cold build ${i}: ${builds.at(-1)?.seconds.toFixed(1)} s wall, ${builds.at(-1)?.cpuSeconds.toFixed(1)} s CPU, ${builds.at(-1)?.rendered} diagram(s) rendered`);
+    log(
+      `cold build ${i}: ${builds.at(-1)?.seconds.toFixed(1)} s wall, ${builds.at(-1)?.cpuSeconds.toFixed(1)} s CPU, ${builds.at(-1)?.rendered} diagram(s) rendered`,
+    );
   }
   for (let i = 1; i <= count('BENCH_WARM_RUNS', 3); i++) {
     builds.push(await warmBuild());
@@ -60,7 +62,15 @@ try {
       { label: '5,000 groups (thousandsOfGroups)', body: thousandsOfGroups() },
     ];
     log(`card render on ${demo.path}`);
-    card = { page: demo.path, timings: await measureCardRender(new URL(demo.path, site.baseUrl).href, await site.tokenFor(demo.demoSlug), identities, count('BENCH_CARD_RUNS', 21)) };
+    card = {
+      page: demo.path,
+      timings: await measureCardRender(
+        new URL(demo.path, site.baseUrl).href,
+        await site.tokenFor(demo.demoSlug),
+        identities,
+        count('BENCH_CARD_RUNS', 21),
+      ),
+    };
   }
   results = { machine, loadAtEnd: currentLoad(), builds, pages: measured, ...(card ? { card } : {}) };
 } finally {

@@ -49,7 +49,8 @@ async function scriptsOf(html: string, request: APIRequestContext): Promise<Map<
     if (found.has(src)) continue;
     const code = await (await request.get(src)).text();
     found.set(src, code);
-    for (const m of code.matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g)) queue.push(new URL(m[1] ?? '', `http://x${src}`).pathname);
+    for (const m of code.matchAll(/(?:import|from)\s*["'](\.\/[^"']+\.js)["']/g))
+      queue.push(new URL(m[1] ?? '', `http://x${src}`).pathname);
   }
   return found;
 }
@@ -77,11 +78,15 @@ for (const { path, demoSlug: demo } of sitePages()) {
     for (const code of all.values()) expect(code, `${path} loads mermaid`).not.toMatch(/mermaid/i);
     // The first Intl object or locale-aware call a page makes loads ICU data: 15-115 ms of main
     // thread each (measured in Debian Chromium), which Lighthouse counts as blocking time.
-    for (const code of all.values()) expect(code, `${path} loads ICU locale data`).not.toMatch(/\bIntl\.|\.toLocale\w*String\(|\.localeCompare\(/);
+    for (const code of all.values())
+      expect(code, `${path} loads ICU locale data`).not.toMatch(/\bIntl\.|\.toLocale\w*String\(|\.localeCompare\(/);
     if (hasCard) {
       expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsWithCard);
       const card = [...scripts].filter(([src]) => /IdentityCard|clipboard/.test(src));
-      expect(card.reduce((sum, [, code]) => sum + gz(code), 0), report).toBeLessThanOrEqual(BUDGETS.cardScript);
+      expect(
+        card.reduce((sum, [, code]) => sum + gz(code), 0),
+        report,
+      ).toBeLessThanOrEqual(BUDGETS.cardScript);
     } else if (hasInspector) {
       expect(jsBytes, report).toBeLessThanOrEqual(BUDGETS.jsInspector);
       // One script, straight from the HTML: its shared code is copied in, not a chunk behind it.

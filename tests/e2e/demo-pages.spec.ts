@@ -24,7 +24,8 @@ for (const slug of demoSlugs()) {
     await expect(page.locator('access-identity')).toHaveAttribute('data-state', 'ready');
 
     const h2 = lower(await page.locator('article h2').allTextContents());
-    for (const section of ['your identity', ...lower([...REQUIRED_DEMO_SECTIONS]), 'routing']) expect(h2, `/${slug}/ lacks "${section}"`).toContain(section);
+    for (const section of ['your identity', ...lower([...REQUIRED_DEMO_SECTIONS]), 'routing'])
+      expect(h2, `/${slug}/ lacks "${section}"`).toContain(section);
 
     const svg = page.locator('figure.diagram svg:visible').first();
     await expect(svg).toBeAttached();

@@ -17,12 +17,16 @@ test.describe.configure({ timeout: 180_000 });
 const docPages = pages.filter((p) => p.demoSlug || /^\/guides\/[^/]+\/$/.test(p.path));
 
 /** Resolves after the next two frames: what a change of layout needs to be painted and measured. */
-const nextFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+const nextFrames = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 test('every diagram is an inline SVG with a title, drawn in dark colours in the dark scheme', async ({ page }) => {
   let diagrams = 0;
   const labelColour = (figure: Locator) =>
-    figure.locator('svg:visible text, svg:visible foreignObject span').first().evaluate((node) => getComputedStyle(node).color + getComputedStyle(node).fill);
+    figure
+      .locator('svg:visible text, svg:visible foreignObject span')
+      .first()
+      .evaluate((node) => getComputedStyle(node).color + getComputedStyle(node).fill);
   for (const { path, demoSlug: demo } of pages) {
     await page.emulateMedia({ colorScheme: 'light' });
     await openAsMember(page, path, demo);
@@ -40,7 +44,9 @@ test('every diagram is an inline SVG with a title, drawn in dark colours in the 
   expect(diagrams).toBeGreaterThan(0);
 });
 
-test('diagram frames are their drawing’s exact size, so nothing shifts as skipped diagrams and sections come into view', async ({ page }) => {
+test('diagram frames are their drawing’s exact size, so nothing shifts as skipped diagrams and sections come into view', async ({
+  page,
+}) => {
   let frames = 0;
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
@@ -50,7 +56,8 @@ test('diagram frames are their drawing’s exact size, so nothing shifts as skip
       await page.evaluate(() => {
         (window as unknown as { shifts: number }).shifts = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
+          for (const entry of list.getEntries())
+            (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
         }).observe({ type: 'layout-shift' });
       });
       for (const frame of await page.locator('.diagram-variant--sized:visible').all()) {
@@ -58,12 +65,21 @@ test('diagram frames are their drawing’s exact size, so nothing shifts as skip
         await frame.scrollIntoViewIfNeeded();
         await nextFrames(page);
         const [frameBox, svgBox] = await Promise.all([frame.boundingBox(), frame.locator('svg').boundingBox()]);
-        expect(Math.abs((frameBox?.height ?? 0) - (svgBox?.height ?? -10)), `${path} at ${width} px: frame and drawing heights differ`).toBeLessThanOrEqual(1);
-        expect(Math.abs((frameBox?.width ?? 0) - (svgBox?.width ?? -10)), `${path} at ${width} px: frame and drawing widths differ`).toBeLessThanOrEqual(1);
+        expect(
+          Math.abs((frameBox?.height ?? 0) - (svgBox?.height ?? -10)),
+          `${path} at ${width} px: frame and drawing heights differ`,
+        ).toBeLessThanOrEqual(1);
+        expect(
+          Math.abs((frameBox?.width ?? 0) - (svgBox?.width ?? -10)),
+          `${path} at ${width} px: frame and drawing widths differ`,
+        ).toBeLessThanOrEqual(1);
       }
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await nextFrames(page);
-      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), `${path} at ${width} px: layout shifted while scrolling`).toBe(0);
+      expect(
+        await page.evaluate(() => (window as unknown as { shifts: number }).shifts),
+        `${path} at ${width} px: layout shifted while scrolling`,
+      ).toBe(0);
     }
   }
   expect(frames).toBeGreaterThan(0);
@@ -79,7 +95,8 @@ test('sections off screen are skipped until needed, and a contents link still la
       expect(count, `${path}: no sections`).toBeGreaterThan(2);
       // The browser lays out only what is near the viewport (the reason for the sections), but
       // always the last section, so that the page's end is where it will stay.
-      const rendered = (section: Locator) => section.locator('h2').evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }));
+      const rendered = (section: Locator) =>
+        section.locator('h2').evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }));
       expect(await rendered(sections.nth(count - 2)), `${path}: the section before the last is laid out at load`).toBe(false);
       expect(await rendered(sections.last()), `${path}: the last section is skipped at load`).toBe(true);
       // Jump from the top to a section in the middle and to the one before the last: the

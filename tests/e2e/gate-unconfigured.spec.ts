@@ -16,7 +16,12 @@ import { currentTarget } from './targets.ts';
 const cases: [string, Record<string, unknown>, number, string][] = [
   ['missing', {}, 0, 'ACCESS_TEAM_DOMAIN is missing'],
   // The placeholders committed in wrangler.jsonc: malformed on purpose (JSON text as --var would send it).
-  ['malformed', { ACCESS_TEAM_DOMAIN: 'https://<your-team>.cloudflareaccess.com', ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' }, 1, 'ACCESS_AUDIENCES is not valid JSON'],
+  [
+    'malformed',
+    { ACCESS_TEAM_DOMAIN: 'https://<your-team>.cloudflareaccess.com', ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' },
+    1,
+    'ACCESS_AUDIENCES is not valid JSON',
+  ],
 ];
 
 for (const [name, vars, index, problem] of cases) {

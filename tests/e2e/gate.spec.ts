@@ -29,7 +29,9 @@ function expectNoRestrictedContent(body: string) {
 }
 
 test('a valid token for the demo: 200, the page, the verified email, and no caching', async ({ request }) => {
-  const response = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a', { email: 'jane@barbicancloud.co.uk' }) } });
+  const response = await request.get('/scim-a/', {
+    headers: { [HEADER]: await tokenFor('scim-a', { email: 'jane@barbicancloud.co.uk' }) },
+  });
   expect(response.status()).toBe(200);
   expect(response.headers()['cache-control']).toBe('private, no-store');
   // No validator either: the page is this visitor's, not a file to revalidate.
@@ -40,15 +42,23 @@ test('a valid token for the demo: 200, the page, the verified email, and no cach
 });
 
 test('the verified email is shown as text: a hostile email claim cannot add markup', async ({ request }) => {
-  const response = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a', { email: '<img src=x onerror=alert(1)>@evil.example' }) } });
+  const response = await request.get('/scim-a/', {
+    headers: { [HEADER]: await tokenFor('scim-a', { email: '<img src=x onerror=alert(1)>@evil.example' }) },
+  });
   expect(response.status()).toBe(200);
   const body = await response.text();
   expect(body).toMatch(/Signed in as <strong[^>]*>&lt;img src=x onerror=alert\(1\)&gt;@evil\.example<\/strong>/);
   expect(body).not.toContain('<img src=x');
 });
 
-test('side doors are closed: through any host (a pages.dev or preview address too), no token gets 403 on every demo page', async ({ request }) => {
-  const hosts = ['barbican-identity-demo.pages.dev', '3f2a1b9c.barbican-identity-demo.pages.dev', 'barbican-identity-demo.example.workers.dev'];
+test('side doors are closed: through any host (a pages.dev or preview address too), no token gets 403 on every demo page', async ({
+  request,
+}) => {
+  const hosts = [
+    'barbican-identity-demo.pages.dev',
+    '3f2a1b9c.barbican-identity-demo.pages.dev',
+    'barbican-identity-demo.example.workers.dev',
+  ];
   for (const slug of Object.keys(AUDIENCES)) {
     for (const host of hosts) {
       const response = await request.get(`/${slug}/`, { headers: { Host: host }, maxRedirects: 0 });
@@ -96,7 +106,9 @@ const refusals: [string, () => Promise<string | undefined>][] = [
     'alg none',
     async () => {
       const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
-      const payload = base64url.encode(JSON.stringify({ iss: teamDomain(), aud: AUDIENCES['scim-a'], exp: Math.floor(Date.now() / 1000) + 600, email: 'x@y.z' }));
+      const payload = base64url.encode(
+        JSON.stringify({ iss: teamDomain(), aud: AUDIENCES['scim-a'], exp: Math.floor(Date.now() / 1000) + 600, email: 'x@y.z' }),
+      );
       return `${header}.${payload}.`;
     },
   ],
@@ -115,7 +127,10 @@ const refusals: [string, () => Promise<string | undefined>][] = [
   ['a wrong audience', () => tokenFor('scim-a', { audience: audTag('some other app') })],
   ["another demo's audience", () => tokenFor('scim-a', { audience: AUDIENCES['scim-b']?.[0] ?? '' })],
   ['a wrong issuer', () => tokenFor('scim-a', { issuer: 'https://evil.cloudflareaccess.com' })],
-  ['an unknown kid', async () => mintAccessToken(await createTestKeys('unknown-kid'), { issuer: teamDomain(), audience: AUDIENCES['scim-a']?.[0] ?? '' })],
+  [
+    'an unknown kid',
+    async () => mintAccessToken(await createTestKeys('unknown-kid'), { issuer: teamDomain(), audience: AUDIENCES['scim-a']?.[0] ?? '' }),
+  ],
   [
     'a payload tampered after signing',
     async () => {
@@ -146,7 +161,9 @@ test('the certs endpoint is fetched once for many requests, not per request', as
   const before = await certHits(request);
   expect(before).toBeGreaterThanOrEqual(1);
   for (let i = 0; i < 15; i++) {
-    const response = await request.get('/scim-a/', { headers: { [HEADER]: await tokenFor('scim-a', { email: `user${i}@barbicancloud.co.uk` }) } });
+    const response = await request.get('/scim-a/', {
+      headers: { [HEADER]: await tokenFor('scim-a', { email: `user${i}@barbicancloud.co.uk` }) },
+    });
     expect(response.status()).toBe(200);
   }
   expect(await certHits(request)).toBe(before);

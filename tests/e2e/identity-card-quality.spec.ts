@@ -19,7 +19,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 /** Resolves after the next two frames: a change of layout is then painted and measured. */
-const nextFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+const nextFrames = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 /** Answers get-identity only when the returned function is called: the test decides when. */
 async function heldAnswer(page: Page, body: object): Promise<() => void> {
@@ -129,7 +130,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await answerIdentity(page, persona);
       await page.goto('/scim-a/');
       await expect(card(page)).not.toHaveAttribute('data-state', 'loading');
-      const results = await new AxeBuilder({ page }).include('access-identity').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+      const results = await new AxeBuilder({ page })
+        .include('access-identity')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+        .analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
@@ -140,7 +144,9 @@ test('without JavaScript the served card carries a <noscript> way to the raw ans
   // checked in the served HTML; its rendering is the browser's own business.
   const served = await request.get('/scim-a/', { headers: { [ACCESS_HEADER]: await tokenFor('scim-a') } });
   const body = await served.text();
-  expect(body).toMatch(/<noscript>\s*<p class="ai-message"[^>]*>\s*The identity card needs JavaScript, which is off\.[\s\S]*<a href="\/cdn-cgi\/access\/get-identity"[^>]*>open \/cdn-cgi\/access\/get-identity<\/a>[\s\S]*<\/noscript>/);
+  expect(body).toMatch(
+    /<noscript>\s*<p class="ai-message"[^>]*>\s*The identity card needs JavaScript, which is off\.[\s\S]*<a href="\/cdn-cgi\/access\/get-identity"[^>]*>open \/cdn-cgi\/access\/get-identity<\/a>[\s\S]*<\/noscript>/,
+  );
 });
 
 const late = (page: Page) => page.getByText('The identity card’s script has not arrived.');
@@ -187,7 +193,9 @@ test('when the script arrives late, the card still comes alive', async ({ page }
 test('hostile answers render as text: no element, attribute or script is injected', async ({ page }) => {
   test.setTimeout(120_000);
   let next = JSON.stringify({ email: 'first@barbicancloud.co.uk' });
-  await page.route('**/cdn-cgi/access/get-identity', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: next }));
+  await page.route('**/cdn-cgi/access/get-identity', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: next }),
+  );
   await page.goto('/scim-a/');
   await expect(card(page)).toHaveAttribute('data-state', 'ready');
   const allowed = await page.evaluate(() => {
@@ -229,7 +237,11 @@ test('hostile answers render as text: no element, attribute or script is injecte
   const state = await page.evaluate(async () => {
     const element = document.querySelector('access-identity') as HTMLElement & { refresh(): Promise<void> };
     await element.refresh();
-    return { state: element.dataset['state'], groups: element.querySelectorAll('[data-group]').length, pwned: (window as unknown as { __pwned?: number }).__pwned };
+    return {
+      state: element.dataset['state'],
+      groups: element.querySelectorAll('[data-group]').length,
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+    };
   });
   expect(state).toEqual({ state: 'ready', groups: 500, pwned: undefined });
 });

@@ -33,14 +33,20 @@ async function inspect(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Inspect', exact: true }).click();
 }
 
-const diagnoses = (page: Page) => result(page).locator('[data-diagnosis]').evaluateAll((items) => items.map((item) => item.getAttribute('data-diagnosis')).sort());
+const diagnoses = (page: Page) =>
+  result(page)
+    .locator('[data-diagnosis]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-diagnosis')).sort());
 
 /** The demo gates the page was built with, read from its own verdict rows. */
 const pageGates = (page: Page): Promise<DemoGateInfo[]> =>
   page.locator('template[data-view="verdicts"]').evaluate((template: HTMLTemplateElement) =>
     [...template.content.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => {
       const { demo, gateSelector, gateGroup, gateAttribute } = row.dataset;
-      const gate = gateSelector === 'any' ? 'any-signed-in-user' : { group: gateGroup, selector: gateSelector, ...(gateAttribute ? { attribute: gateAttribute } : {}) };
+      const gate =
+        gateSelector === 'any'
+          ? 'any-signed-in-user'
+          : { group: gateGroup, selector: gateSelector, ...(gateAttribute ? { attribute: gateAttribute } : {}) };
       return { slug: demo ?? '', gate } as DemoGateInfo;
     }),
   );
@@ -81,7 +87,8 @@ for (const [name, kind, expected] of tokenCases) {
     await inspect(page, tokens[name]);
     await expect(result(page)).toHaveAttribute('data-kind', kind);
     expect(await diagnoses(page)).toEqual(expected);
-    for (const link of await result(page).locator('[data-diagnosis] a').all()) await expect(link).toHaveAttribute('href', /^\/guides\/troubleshooting\/#[a-z0-9-]+$/);
+    for (const link of await result(page).locator('[data-diagnosis] a').all())
+      await expect(link).toHaveAttribute('href', /^\/guides\/troubleshooting\/#[a-z0-9-]+$/);
   });
 }
 
@@ -101,7 +108,8 @@ for (const [persona, mustInclude] of identityCases) {
     if (!identity) throw new Error(`${persona} is not an identity`);
     const expected = demoVerdicts(identity, body, await pageGates(page));
     await expect(result(page).locator('[data-demo][data-verdict]')).toHaveCount(expected.length);
-    for (const { slug, verdict } of expected) await expect(result(page).locator(`[data-demo="${slug}"]`)).toHaveAttribute('data-verdict', verdict);
+    for (const { slug, verdict } of expected)
+      await expect(result(page).locator(`[data-demo="${slug}"]`)).toHaveAttribute('data-verdict', verdict);
     for (const row of await result(page).locator('[data-demo]').all()) await expect(row.locator('[data-field="reason"]')).not.toBeEmpty();
     expect(await diagnoses(page)).toEqual(expect.arrayContaining(mustInclude));
   });
@@ -110,7 +118,10 @@ for (const [persona, mustInclude] of identityCases) {
 test('verdicts follow the gate: any signed-in user opens, a missing group refuses', async ({ page }) => {
   await inspect(page, JSON.stringify({ email: 'nobody@barbicancloud.co.uk', idp: { type: 'azureAD' }, groups: [] }));
   for (const gate of await pageGates(page)) {
-    await expect(result(page).locator(`[data-demo="${gate.slug}"]`)).toHaveAttribute('data-verdict', gate.gate === 'any-signed-in-user' ? 'allow' : 'deny');
+    await expect(result(page).locator(`[data-demo="${gate.slug}"]`)).toHaveAttribute(
+      'data-verdict',
+      gate.gate === 'any-signed-in-user' ? 'allow' : 'deny',
+    );
   }
 });
 
@@ -134,7 +145,10 @@ test('nothing is requested after a paste, whatever is pasted', async ({ page }) 
   await page.waitForLoadState('networkidle');
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  const texts = [...Object.values(tokens), ...(['member', 'saml', 'signed-out', 'malformed'] as const).map((name) => fixtureBody(fixtures[name]))];
+  const texts = [
+    ...Object.values(tokens),
+    ...(['member', 'saml', 'signed-out', 'malformed'] as const).map((name) => fixtureBody(fixtures[name])),
+  ];
   for (const text of texts) {
     await inspect(page, text);
     await expect(result(page)).toHaveAttribute('data-kind', /.+/);
@@ -151,7 +165,10 @@ test('"Use my current session" inspects what get-identity answers', async ({ pag
   await expect(result(page).locator('[data-demo][data-verdict]')).toHaveCount(demoSlugs().length);
 });
 
-for (const [persona, heading] of [['signed-out', 'No Access session'], ['unprotected', 'Not behind Cloudflare Access']] as const) {
+for (const [persona, heading] of [
+  ['signed-out', 'No Access session'],
+  ['unprotected', 'Not behind Cloudflare Access'],
+] as const) {
   test(`"Use my current session" when ${persona}: said in words, identity-error`, async ({ page }) => {
     await answerIdentity(page, persona);
     await page.getByRole('button', { name: 'Use my current session' }).click();
@@ -166,7 +183,14 @@ test('hostile claims and identities are shown as text, never run', async ({ page
   await inspect(page, tokens.hostile);
   await expect(result(page)).toContainText('<img src=x onerror="window.__pwned=1">');
   await expect(result(page)).toContainText('<b onmouseover=window.__pwned=1>claim</b>');
-  await inspect(page, JSON.stringify({ email: '<script>window.__pwned=1</script>', name: '"><svg onload=window.__pwned=1>', groups: ['<img src=x onerror="window.__pwned=1">'] }));
+  await inspect(
+    page,
+    JSON.stringify({
+      email: '<script>window.__pwned=1</script>',
+      name: '"><svg onload=window.__pwned=1>',
+      groups: ['<img src=x onerror="window.__pwned=1">'],
+    }),
+  );
   await expect(result(page)).toContainText('"><svg onload=window.__pwned=1>');
   expect(await result(page).locator('img, script, svg, b').count()).toBe(0);
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -213,10 +237,13 @@ test('320 px: results fit without sideways scrolling', async ({ page }) => {
   }
 });
 
-test('linked from the home page, the site header, and the gate\'s 403 page', async ({ page, request }) => {
+test("linked from the home page, the site header, and the gate's 403 page", async ({ page, request }) => {
   await page.goto('/');
   await expect(page.getByRole('main').locator('a[href="/inspect/"]')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Inspector' })).toHaveAttribute('href', '/inspect/');
+  await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Inspector' })).toHaveAttribute(
+    'href',
+    '/inspect/',
+  );
   const refused = await request.get(`/${demoSlugs()[0]}/`);
   expect(refused.status()).toBe(403);
   expect(await refused.text()).toMatch(/<a href="https:\/\/[^"]+\/inspect\/">inspector<\/a>/);

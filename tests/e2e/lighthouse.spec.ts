@@ -59,7 +59,8 @@ interface ChainNode {
  * Lighthouse's network dependency tree, whose roots are the document.
  */
 function chainedScriptsAndStyles(lhr: import('lighthouse').Result): string[] {
-  const details = lhr.audits['network-dependency-tree-insight']?.details as { items?: { value?: { type?: string; chains?: Record<string, ChainNode> } }[] } | undefined;
+  const details = lhr.audits['network-dependency-tree-insight']?.details as
+    { items?: { value?: { type?: string; chains?: Record<string, ChainNode> } }[] } | undefined;
   const tree = details?.items?.find((item) => item.value?.type === 'network-tree')?.value?.chains;
   if (!tree) throw new Error('Lighthouse reported no network dependency tree');
   const late: string[] = [];
@@ -85,13 +86,19 @@ for (const { path, demoSlug } of discoverPages()) {
     // Port 0: chrome-launcher picks a free debugging port.
     const run = await runLighthouse(new URL(path, edge.baseUrl).href, headers, 0);
     const failing = run.failing.filter((audit) => audit.category !== 'performance').map((audit) => `${audit.category}/${audit.id}`);
-    test.info().annotations.push({ type: 'lighthouse', description: `${path}: ${JSON.stringify(run.scores)}, CLS ${run.metrics.CLS}, TBT ${Math.round(run.metrics.TBT)} ms (timings not asserted)` });
+    test.info().annotations.push({
+      type: 'lighthouse',
+      description: `${path}: ${JSON.stringify(run.scores)}, CLS ${run.metrics.CLS}, TBT ${Math.round(run.metrics.TBT)} ms (timings not asserted)`,
+    });
     expect(run.scores.accessibility, `${path}: ${failing.join(', ')}`).toBe(100);
     expect(run.scores['best-practices'], `${path}: ${failing.join(', ')}`).toBe(100);
     expect(run.scores.seo, `${path}: ${failing.join(', ')}`).toBe(100);
     expect(run.metrics.CLS).toBe(0);
 
-    expect(PAGE_MAKEUP_AUDITS.filter((id) => !run.lhr.audits[id]), 'audits missing from this Lighthouse version').toEqual([]);
+    expect(
+      PAGE_MAKEUP_AUDITS.filter((id) => !run.lhr.audits[id]),
+      'audits missing from this Lighthouse version',
+    ).toEqual([]);
     const flagged = run.failing
       .filter((audit) => PAGE_MAKEUP_AUDITS.includes(audit.id))
       .map((audit) => `${audit.id} (${audit.score}): ${audit.title}${audit.displayValue ? `, ${audit.displayValue}` : ''}`);

@@ -13,22 +13,32 @@ const sidebar = (page: Page) => page.locator('.site-sidebar').getByRole('navigat
 
 /** The sidebar's links in order, as paths. */
 async function sidebarOrder(page: Page): Promise<string[]> {
-  return sidebar(page).locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return sidebar(page)
+    .locator('a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 test('the sidebar lists the demos, then every public guide, with each demo and its guide', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
   await expect(sidebar(page)).toBeVisible();
-  const groups = await sidebar(page).locator('[data-nav-group]').evaluateAll((items) => items.map((li) => li.getAttribute('data-nav-group')));
+  const groups = await sidebar(page)
+    .locator('[data-nav-group]')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-nav-group')));
   expect(groups.slice(0, 2)).toEqual(['Demos', 'Guides']);
   const order = await sidebarOrder(page);
   const guides = pages.filter((p) => /^\/guides\/[^/]+\/$/.test(p.path)).map((p) => p.path);
   // Every demo and every guide, once each (the Tools group may add pages of its own).
   expect(order).toEqual(expect.arrayContaining([...demoSlugs().map((slug) => `/${slug}/`), ...guides]));
   expect(order).toHaveLength(new Set(order).size);
-  const demoGroup = await sidebar(page).locator('[data-nav-group="Demos"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  expect(demoGroup.sort()).toEqual(demoSlugs().map((slug) => `/${slug}/`).sort());
+  const demoGroup = await sidebar(page)
+    .locator('[data-nav-group="Demos"] a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(demoGroup.sort()).toEqual(
+    demoSlugs()
+      .map((slug) => `/${slug}/`)
+      .sort(),
+  );
 });
 
 test('on every page the sidebar marks that page, and previous/next are its neighbours in the sidebar', async ({ page }) => {
@@ -46,7 +56,8 @@ test('on every page the sidebar marks that page, and previous/next are its neigh
     const expected = { prev: order[index - 1], next: order[index + 1] };
     for (const rel of ['prev', 'next'] as const) {
       const link = pager.locator(`a[rel="${rel}"]`);
-      if (expected[rel]) expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname, `${path} ${rel}`).toBe(expected[rel]);
+      if (expected[rel])
+        expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname, `${path} ${rel}`).toBe(expected[rel]);
       else await expect(link, `${path} ${rel}`).toHaveCount(0);
     }
   }
@@ -74,7 +85,10 @@ test('a demo page on its own subdomain links the sidebar to the site, its own en
   const response = await request.get('/', { headers: { Host: `${slug}.barbicancloud.co.uk`, [ACCESS_HEADER]: token } });
   expect(response.status()).toBe(200);
   const html = await response.text();
-  const aside = html.slice(html.indexOf('<aside class="site-sidebar"'), html.indexOf('</aside>', html.indexOf('<aside class="site-sidebar"')));
+  const aside = html.slice(
+    html.indexOf('<aside class="site-sidebar"'),
+    html.indexOf('</aside>', html.indexOf('<aside class="site-sidebar"')),
+  );
   const links = [...aside.matchAll(/<a href="([^"]+)"( aria-current="page")?/g)].map((m) => ({ href: m[1] ?? '', current: Boolean(m[2]) }));
   expect(links.length).toBeGreaterThan(demoSlugs().length);
   for (const { href } of links) expect(href).toMatch(/^https:\/\/barbicancloud\.co\.uk\//);

@@ -72,8 +72,14 @@ test('the Worker deploys as configured (wrangler deploy --dry-run): no workers.d
   expect(built['preview_urls']).toBe(false);
   expect(built['routes']).toContainEqual({ pattern: 'barbicancloud.co.uk', custom_domain: true });
   for (const slug of demoSlugs()) {
-    expect(built['routes'], `${slug} has no subdomain route`).toContainEqual({ pattern: `${slug}.barbicancloud.co.uk`, custom_domain: true });
-    expect((built['vars'] as { ACCESS_AUDIENCES: Record<string, string[]> }).ACCESS_AUDIENCES[slug], `${slug} has no AUD entry`).toHaveLength(2);
+    expect(built['routes'], `${slug} has no subdomain route`).toContainEqual({
+      pattern: `${slug}.barbicancloud.co.uk`,
+      custom_domain: true,
+    });
+    expect(
+      (built['vars'] as { ACCESS_AUDIENCES: Record<string, string[]> }).ACCESS_AUDIENCES[slug],
+      `${slug} has no AUD entry`,
+    ).toHaveLength(2);
   }
   expect((built['assets'] as { run_worker_first?: string[] }).run_worker_first).toContain('/');
   const output = execFileSync('wrangler', ['deploy', '--dry-run'], {

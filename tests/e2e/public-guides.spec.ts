@@ -49,8 +49,14 @@ for (const slug of slugs) {
     await expect(live).toContainText(/See it live: \/[a-z0-9-]+\/ \((members of \S+|any signed-in user)/);
 
     // Inside the guide, links to demo pages lead to their public guides instead.
-    const bodyLinks = await page.locator('article .doc-section a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-    for (const href of bodyLinks) expect(slugs.some((s) => href.startsWith(`/${s}/`)), `/guides/${slug}/ links ${href}`).toBe(false);
+    const bodyLinks = await page
+      .locator('article .doc-section a[href^="/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of bodyLinks)
+      expect(
+        slugs.some((s) => href.startsWith(`/${s}/`)),
+        `/guides/${slug}/ links ${href}`,
+      ).toBe(false);
   });
 }
 

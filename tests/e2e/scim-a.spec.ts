@@ -68,7 +68,9 @@ test('the Sources section lists the pages it cites, by https link', async ({ pag
   const hrefs = await sources.locator('li a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
-  expect(hrefs.some((href) => href.startsWith('https://developers.cloudflare.com/cloudflare-one/integrations/identity-providers/entra-id/'))).toBe(true);
+  expect(
+    hrefs.some((href) => href.startsWith('https://developers.cloudflare.com/cloudflare-one/integrations/identity-providers/entra-id/')),
+  ).toBe(true);
 });
 
 test('the routing table names both routes', async ({ page }) => {
@@ -88,7 +90,11 @@ test('the diagram is an inline SVG with an accessible title, and no mermaid scri
 });
 
 test('in a dark colour scheme the diagram is drawn in dark colours', async ({ page }) => {
-  const actorFill = () => page.locator('figure.diagram svg rect.actor').first().evaluate((rect) => getComputedStyle(rect).fill);
+  const actorFill = () =>
+    page
+      .locator('figure.diagram svg rect.actor')
+      .first()
+      .evaluate((rect) => getComputedStyle(rect).fill);
   await page.goto('/scim-a/');
   const light = await actorFill();
   await page.emulateMedia({ colorScheme: 'dark' });

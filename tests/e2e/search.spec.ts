@@ -78,7 +78,9 @@ test('`/` opens the search box; arrows move through the results, Enter opens one
   await page.waitForURL(/\/fixture\/sections\/#zephyr-lantern$/);
 });
 
-test('the search button opens the box, Escape closes it and gives focus back; Enter in the field opens the first result', async ({ page }) => {
+test('the search button opens the box, Escape closes it and gives focus back; Enter in the field opens the first result', async ({
+  page,
+}) => {
   await useFixtureIndex(page);
   await page.goto('/');
   const button = page.getByRole('link', { name: 'Search', exact: true });
@@ -106,10 +108,12 @@ test('`/` typed in a field or editable text stays a character', async ({ page })
   await useFixtureIndex(page);
   await page.goto('/guides/');
   await page.evaluate(() => {
-    document.querySelector('main')?.insertAdjacentHTML(
-      'beforeend',
-      '<textarea aria-label="Text area"></textarea><input aria-label="Text field"><div contenteditable="true" aria-label="Editable" role="textbox"></div>',
-    );
+    document
+      .querySelector('main')
+      ?.insertAdjacentHTML(
+        'beforeend',
+        '<textarea aria-label="Text area"></textarea><input aria-label="Text field"><div contenteditable="true" aria-label="Editable" role="textbox"></div>',
+      );
   });
   for (const name of ['Text area', 'Text field', 'Editable']) {
     const box = page.getByRole('textbox', { name });
@@ -130,8 +134,18 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('link', { name: 'Search', exact: true }).click();
     await field(page).fill('zephyr');
     await expect(resultLinks(page)).toHaveCount(2);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-    expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      ),
+    ).toEqual([]);
     const overflow = await searchBox(page).evaluate((dialog) => ({
       dialog: dialog.scrollWidth - dialog.clientWidth,
       right: dialog.getBoundingClientRect().right - document.documentElement.clientWidth,
@@ -162,7 +176,11 @@ test('without JavaScript the search button leads to /search/, which lists every 
  * query with the fewest right answers the real pages allow, chosen from the build, not the wording.
  */
 async function distinctiveSection(): Promise<{ url: string; heading: string }> {
-  const sections = (await readPublicPages(CLIENT_DIR)).flatMap((page) => page.sections.filter((s) => s.id).map((s) => ({ url: sectionUrl(page, s), heading: s.heading, all: `${s.heading} ${s.text}`.toLowerCase() })));
+  const sections = (await readPublicPages(CLIENT_DIR)).flatMap((page) =>
+    page.sections
+      .filter((s) => s.id)
+      .map((s) => ({ url: sectionUrl(page, s), heading: s.heading, all: `${s.heading} ${s.text}`.toLowerCase() })),
+  );
   const candidates = sections
     .map((section) => {
       const words = section.heading.toLowerCase().match(/[a-z]{4,}/g) ?? [];
@@ -181,7 +199,8 @@ async function commonestWord(): Promise<string> {
   const counts = new Map<string, number>();
   for (const page of await readPublicPages(CLIENT_DIR)) {
     for (const section of page.sections) {
-      for (const word of new Set(`${section.heading} ${section.text}`.toLowerCase().match(/[a-z]{4,}/g))) counts.set(word, (counts.get(word) ?? 0) + 1);
+      for (const word of new Set(`${section.heading} ${section.text}`.toLowerCase().match(/[a-z]{4,}/g)))
+        counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'page';
@@ -203,7 +222,9 @@ async function firstUse(page: Page, query: string): Promise<{ total: number; pat
     const path = new URL(request.url()).pathname;
     // What search fetches: its box (a hashed asset) and Pagefind's files; not the page's icon.
     if (!/^\/(?:pagefind|_astro)\//.test(path)) return;
-    fetched.push(request.response().then(async (response) => ({ path, bytes: response ? gzipSync(await response.body(), { level: 9 }).length : 0 })));
+    fetched.push(
+      request.response().then(async (response) => ({ path, bytes: response ? gzipSync(await response.body(), { level: 9 }).length : 0 })),
+    );
   });
   await page.keyboard.press('/');
   await field(page).fill(query);
@@ -219,7 +240,9 @@ async function firstUse(page: Page, query: string): Promise<{ total: number; pat
 test('real index: a query for a section heading lists that section; first use within budget, under the CSP', async ({ page }) => {
   const target = await distinctiveSection();
   const { total, paths, report } = await firstUse(page, target.heading);
-  const hit = resultLinks(page).filter({ has: page.locator('.search-hit__heading', { hasText: target.heading }) }).first();
+  const hit = resultLinks(page)
+    .filter({ has: page.locator('.search-hit__heading', { hasText: target.heading }) })
+    .first();
   await expect(hit).toHaveAttribute('href', new URL(target.url, page.url()).href);
   expect(paths).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/wasm.en.pagefind']));
   expect(total, report).toBeLessThanOrEqual(FIRST_USE_BUDGET);

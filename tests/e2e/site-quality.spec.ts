@@ -24,7 +24,10 @@ test('the site has its pages', () => {
 });
 
 test('the icons the pages link are PNGs of the size they declare (no SVG icon to decode as a document)', async ({ request }) => {
-  for (const [path, size] of [['/favicon.png', 32], ['/apple-touch-icon.png', 180]] as const) {
+  for (const [path, size] of [
+    ['/favicon.png', 32],
+    ['/apple-touch-icon.png', 180],
+  ] as const) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()['content-type'], path).toBe('image/png');
@@ -55,8 +58,18 @@ for (const { path, demoSlug: demo } of pages) {
         await page.emulateMedia({ colorScheme: scheme });
         await open(page, path, demo);
         if (demo) await expect(page.locator('access-identity')).toHaveAttribute('data-state', 'ready');
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-        expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        expect(
+          results.violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+          ),
+        ).toEqual([]);
       });
     }
 

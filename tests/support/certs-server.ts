@@ -21,7 +21,9 @@ export interface CertsServer {
 function answer(res: ServerResponse, behaviour: CertsBehaviour, publicJwk: JWK): void {
   switch (behaviour) {
     case 'ok':
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk], public_cert: { kid: 'x', cert: 'ignored' } }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ keys: [publicJwk], public_cert: { kid: 'x', cert: 'ignored' } }));
       return;
     case 'server-error':
       res.writeHead(500, { 'content-type': 'text/plain' }).end('upstream exploded');

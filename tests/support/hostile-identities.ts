@@ -14,10 +14,31 @@ export const HOSTILE_STRINGS = [
   'x'.repeat(10_240),
 ];
 
-const hostileText = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
-const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
-const deep = fc.letrec((tie) => ({ node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, hostileText, fc.dictionary(fc.constantFrom('a', 'name', 'id'), tie('node'), { maxKeys: 2 })) })).node;
-const groupEntry = fc.oneof(hostileText, wrongType, fc.record({ id: fc.oneof(hostileText, fc.uuid()), name: fc.oneof(hostileText, wrongType), email: hostileText }, { requiredKeys: [] }), deep);
+const hostileText = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.object({ maxDepth: 2 }),
+);
+const deep = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    hostileText,
+    fc.dictionary(fc.constantFrom('a', 'name', 'id'), tie('node'), { maxKeys: 2 }),
+  ),
+})).node;
+const groupEntry = fc.oneof(
+  hostileText,
+  wrongType,
+  fc.record({ id: fc.oneof(hostileText, fc.uuid()), name: fc.oneof(hostileText, wrongType), email: hostileText }, { requiredKeys: [] }),
+  deep,
+);
 
 /** An identity-shaped object (it has an email) whose values are hostile or of the wrong type. */
 export function hostileIdentity(maxGroups = 60) {
@@ -31,7 +52,10 @@ export function hostileIdentity(maxGroups = 60) {
       is_warp: fc.oneof(fc.boolean(), hostileText),
       device_id: fc.oneof(hostileText, wrongType),
       groups: fc.oneof(fc.array(groupEntry, { maxLength: maxGroups }), wrongType, hostileText),
-      saml_attributes: fc.oneof(fc.dictionary(hostileText, fc.oneof(hostileText, fc.array(hostileText, { maxLength: 5 })), { maxKeys: 3 }), wrongType),
+      saml_attributes: fc.oneof(
+        fc.dictionary(hostileText, fc.oneof(hostileText, fc.array(hostileText, { maxLength: 5 })), { maxKeys: 3 }),
+        wrongType,
+      ),
       oidc_fields: fc.oneof(fc.record({ groups: fc.oneof(fc.array(groupEntry, { maxLength: 5 }), hostileText) }), wrongType),
     },
     { requiredKeys: ['email'] },
@@ -42,6 +66,8 @@ export function hostileIdentity(maxGroups = 60) {
 export function thousandsOfGroups(count = 5000) {
   return {
     email: 'many@barbicancloud.co.uk',
-    groups: Array.from({ length: count }, (_, i) => (i % 3 === 0 ? `${HOSTILE_STRINGS[i % HOSTILE_STRINGS.length]?.slice(0, 60)} ${i}` : { id: `g-${i}`, name: `Group ${i}` })),
+    groups: Array.from({ length: count }, (_, i) =>
+      i % 3 === 0 ? `${HOSTILE_STRINGS[i % HOSTILE_STRINGS.length]?.slice(0, 60)} ${i}` : { id: `g-${i}`, name: `Group ${i}` },
+    ),
   };
 }

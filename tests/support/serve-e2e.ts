@@ -23,6 +23,13 @@ process.on('SIGINT', stop);
 // One after the other: two workerd start-ups at once on a busy two-core machine time out.
 sites.push(await startGatedSite({ ...common, name: 'e2e', sitePort: SITE_PORT, certsPort: CERTS_PORT, inspectorPort: SITE_PORT + 10_000 }));
 sites.push(
-  await startGatedSite({ ...common, name: 'e2e-pages', target: 'pages', sitePort: PAGES_PORT, certsPort: PAGES_CERTS_PORT, inspectorPort: PAGES_PORT + 10_000 }),
+  await startGatedSite({
+    ...common,
+    name: 'e2e-pages',
+    target: 'pages',
+    sitePort: PAGES_PORT,
+    certsPort: PAGES_CERTS_PORT,
+    inspectorPort: PAGES_PORT + 10_000,
+  }),
 );
 console.log(`e2e sites ready at ${sites.map((site) => site.baseUrl).join(' and ')}`);

@@ -30,14 +30,21 @@ export interface SiteProcessOptions {
 }
 
 function spawnPagesDev(port: number, inspectorPort: number, vars: Record<string, unknown>): ChildProcess {
-  const bindings = Object.entries(vars).flatMap(([name, value]) => ['--binding', `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`]);
-  return spawn('npm', ['run', '--silent', 'preview:pages', '--', '--port', String(port), '--inspector-port', String(inspectorPort), ...bindings], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    // Its own process group: npm, node and wrangler are stopped together.
-    detached: true,
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-  });
+  const bindings = Object.entries(vars).flatMap(([name, value]) => [
+    '--binding',
+    `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+  ]);
+  return spawn(
+    'npm',
+    ['run', '--silent', 'preview:pages', '--', '--port', String(port), '--inspector-port', String(inspectorPort), ...bindings],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+      // Its own process group: npm, node and wrangler are stopped together.
+      detached: true,
+      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    },
+  );
 }
 
 function stopGroup(child: ChildProcess, detached: boolean): Promise<void> {

@@ -6,8 +6,25 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
  * race for the same free one and the loser shuts down. Callers confined to a port range (the
  * bench and audit tools) pass one from their range.
  */
-export function spawnWranglerDev(configPath: string, port: number, stdio: StdioOptions = 'pipe', inspectorPort = port + 10_000): ChildProcess {
-  const args = ['dev', '-c', configPath, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--log-level', 'warn'];
+export function spawnWranglerDev(
+  configPath: string,
+  port: number,
+  stdio: StdioOptions = 'pipe',
+  inspectorPort = port + 10_000,
+): ChildProcess {
+  const args = [
+    'dev',
+    '-c',
+    configPath,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--log-level',
+    'warn',
+  ];
   return spawn('wrangler', args, {
     stdio,
     env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },

@@ -33,13 +33,18 @@ function fakeFetch(...steps: Step[]) {
 
 const ok: Step = () => Response.json({ keys: [keys.publicJwk] });
 const token = () => mintAccessToken(keys, { issuer: TEAM, audience: AUD });
-const verifyWith = async (getKey: ReturnType<typeof remoteKeys>) => verifyAccessToken(await token(), { issuer: TEAM, audiences: [AUD], keys: getKey });
+const verifyWith = async (getKey: ReturnType<typeof remoteKeys>) =>
+  verifyAccessToken(await token(), { issuer: TEAM, audiences: [AUD], keys: getKey });
 
 describe('reading the certs endpoint: every way to not get usable keys is a named 503', () => {
   const faults: [string, Step, string][] = [
     ['a 500', () => new Response('boom', { status: 500 }), 'the certs endpoint answered 500'],
     ['a 404', () => new Response('nope', { status: 404 }), 'the certs endpoint answered 404'],
-    ['a redirect', () => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }), 'the certs endpoint answered 302'],
+    [
+      'a redirect',
+      () => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }),
+      'the certs endpoint answered 302',
+    ],
     ['unreadable JSON', () => new Response('{"keys": [', { status: 200 }), 'the certs endpoint answered with unreadable JSON'],
     ['HTML', () => new Response('<html>sign in</html>', { status: 200 }), 'the certs endpoint answered with unreadable JSON'],
     ['an empty key set', () => Response.json({ keys: [] }), 'the certs endpoint answered with no keys'],
@@ -64,11 +69,19 @@ describe('reading the certs endpoint: every way to not get usable keys is a name
     const hanging = (_url: string, init: RequestInit) =>
       new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const result = await verifyWith(remoteKeys(TEAM, { fetch: hanging, timeoutMs: 50 }));
-    expect(result).toEqual({ ok: false, keysUnavailable: true, reason: 'the Access signing keys could not be loaded: the certs endpoint did not answer within 50 ms' });
+    expect(result).toEqual({
+      ok: false,
+      keysUnavailable: true,
+      reason: 'the Access signing keys could not be loaded: the certs endpoint did not answer within 50 ms',
+    });
   });
 
   it('a failed read is never cached: the next request fetches again and is let in once the endpoint is back', async () => {
-    const { fetch, calls } = fakeFetch(() => new Response('boom', { status: 500 }), () => Response.json({ keys: [] }), ok);
+    const { fetch, calls } = fakeFetch(
+      () => new Response('boom', { status: 500 }),
+      () => Response.json({ keys: [] }),
+      ok,
+    );
     const getKey = remoteKeys(TEAM, { fetch });
     expect((await verifyWith(getKey)).ok).toBe(false);
     expect((await verifyWith(getKey)).ok).toBe(false);
@@ -82,7 +95,9 @@ describe('reading the certs endpoint: every way to not get usable keys is a name
   it('an unknown kid refetches at most once per cooldown, and a rotated key is accepted after it', async () => {
     const rotated = await createTestKeys('rotated-key');
     let serveRotated = false;
-    const { fetch, calls } = fakeFetch(() => Response.json({ keys: serveRotated ? [keys.publicJwk, rotated.publicJwk] : [keys.publicJwk] }));
+    const { fetch, calls } = fakeFetch(() =>
+      Response.json({ keys: serveRotated ? [keys.publicJwk, rotated.publicJwk] : [keys.publicJwk] }),
+    );
     const getKey = remoteKeys(TEAM, { fetch });
     expect((await verifyWith(getKey)).ok).toBe(true);
     expect(calls).toHaveLength(1);
@@ -92,7 +107,10 @@ describe('reading the certs endpoint: every way to not get usable keys is a name
     const rotatedToken = () => mintAccessToken(rotated, { issuer: TEAM, audience: AUD });
     const options = { issuer: TEAM, audiences: [AUD], keys: getKey };
     // Within the cooldown after the last fetch, an unknown kid is refused without a fetch...
-    expect(await verifyAccessToken(await rotatedToken(), options)).toMatchObject({ ok: false, reason: 'the Access token was signed with a key this team does not publish' });
+    expect(await verifyAccessToken(await rotatedToken(), options)).toMatchObject({
+      ok: false,
+      reason: 'the Access token was signed with a key this team does not publish',
+    });
     expect(calls).toHaveLength(1);
     // ...and once it has passed, one fetch picks up the new key.
     vi.setSystemTime(Date.now() + REFETCH_COOLDOWN_MS + 1);
@@ -111,10 +129,12 @@ describe('the gate sorts failures by whose fault they are', () => {
     const request = new Request('https://barbicancloud.co.uk/scim-a/', { headers: { 'Cf-Access-Jwt-Assertion': await token() } });
     const decision = await decideAccess(request, 'scim-a', unreachable);
     expect(decision).toMatchObject({ allow: false, status: 503 });
-    expect(String(log.mock.calls[0]?.[0])).toMatch(/^\[gate\] scim-a: refusing \(503\), the Access signing keys could not be loaded: the certs endpoint could not be reached/);
+    expect(String(log.mock.calls[0]?.[0])).toMatch(
+      /^\[gate\] scim-a: refusing \(503\), the Access signing keys could not be loaded: the certs endpoint could not be reached/,
+    );
   });
 
-  it('a bug in the site\'s own code: 500 with a log line, never 503 and never 200', async () => {
+  it("a bug in the site's own code: 500 with a log line, never 503 and never 200", async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // An env whose variable throws when read stands in for any programming error on the way.
     const broken = Object.defineProperty({}, 'ACCESS_TEAM_DOMAIN', {
@@ -129,6 +149,8 @@ describe('the gate sorts failures by whose fault they are', () => {
   });
 
   it('KeysUnavailable carries its cause for the log line', () => {
-    expect(new KeysUnavailable('the certs endpoint answered 500').message).toBe('the Access signing keys could not be loaded: the certs endpoint answered 500');
+    expect(new KeysUnavailable('the certs endpoint answered 500').message).toBe(
+      'the Access signing keys could not be loaded: the certs endpoint answered 500',
+    );
   });
 });

@@ -20,10 +20,24 @@ function run(performance: number, tbt: number, failing: AuditRun['failing'] = []
   };
 }
 
-const machine = { cpu: 'test CPU', cores: 2, memoryGb: 24, node: 'v24', chromium: 'Chromium 156', date: '2026-11-28T00:00:00Z', loadAverage: '1.0' };
+const machine = {
+  cpu: 'test CPU',
+  cores: 2,
+  memoryGb: 24,
+  node: 'v24',
+  chromium: 'Chromium 156',
+  date: '2026-11-28T00:00:00Z',
+  loadAverage: '1.0',
+};
 
 describe('audit summary', () => {
-  const tbtAudit = { id: 'total-blocking-time', category: 'performance' as const, title: 'Total Blocking Time', score: 0.8, displayValue: '300 ms' };
+  const tbtAudit = {
+    id: 'total-blocking-time',
+    category: 'performance' as const,
+    title: 'Total Blocking Time',
+    score: 0.8,
+    displayValue: '300 ms',
+  };
   const page = summarise({ path: '/', runs: [run(100, 20), run(88, 300, [tbtAudit]), run(97, 120, [tbtAudit])] });
 
   it('takes medians, keeps each run’s performance score, and counts failing audits across runs', () => {

@@ -49,13 +49,17 @@ describe('demo frontmatter errors fail the build with file and field', () => {
     ['an unknown field', (s: string) => s.replace('order: 30', 'order: 30\ncolour: red'), 'colour'],
     ['a verified date that is not a day', (s: string) => s.replace(/verified: .*/, 'verified: last week'), 'verified'],
     ['a missing verified date', (s: string) => s.replace(/verified: .*\n/, ''), 'verified'],
-  ])('%s', (_name, edit, field) => {
-    const { status, output } = syncWith(edit);
-    expect(status).not.toBe(0);
-    expect(output).toContain('content/demos/scim-a.mdx');
-    expect(output).toMatch(new RegExp(`\\b${field}\\b`));
-    expect(output).toContain('does not match collection schema');
-  }, 60_000);
+  ])(
+    '%s',
+    (_name, edit, field) => {
+      const { status, output } = syncWith(edit);
+      expect(status).not.toBe(0);
+      expect(output).toContain('content/demos/scim-a.mdx');
+      expect(output).toMatch(new RegExp(`\\b${field}\\b`));
+      expect(output).toContain('does not match collection schema');
+    },
+    60_000,
+  );
 
   it('passes with the file as committed', () => {
     const { status, output } = syncWith((s) => s);

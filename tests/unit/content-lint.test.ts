@@ -68,7 +68,9 @@ describe('verified dates and Sources sections', () => {
 
   it('asks a guide for one only when it is a configuration page (checkedAgainst), naming that line', () => {
     expect(rulesOf('content/guides/x.mdx', page('Text.'))).toEqual([]);
-    expect(rulesOf('content/guides/x.mdx', page('Text.', 'title: T\nverified: 2026-11-30\ncheckedAgainst: [Cloudflare]'))).toEqual(['4 sources-section']);
+    expect(rulesOf('content/guides/x.mdx', page('Text.', 'title: T\nverified: 2026-11-30\ncheckedAgainst: [Cloudflare]'))).toEqual([
+      '4 sources-section',
+    ]);
   });
 
   it('does not take a "### Sources" sub-heading for the section', () => {
@@ -112,7 +114,9 @@ See [ref][r] and https://example.org/bare and <a href="https://example.net/">x</
   });
 
   it('ignores URLs written as code: they are values to type, not citations', () => {
-    expect(rulesOf('content/guides/x.mdx', page('Open `https://<your-team>.example.com/`.\n\n```sh\ncurl https://api.example.com/\n```'))).toEqual([]);
+    expect(
+      rulesOf('content/guides/x.mdx', page('Open `https://<your-team>.example.com/`.\n\n```sh\ncurl https://api.example.com/\n```')),
+    ).toEqual([]);
   });
 });
 
@@ -131,7 +135,8 @@ describe('unreadable files', () => {
 describe('npm run lint:content', () => {
   const root = mkdtempSync(join(tmpdir(), 'content-lint-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const run = () => spawnSync(process.execPath, [new URL('../../scripts/lint-content.ts', import.meta.url).pathname, root], { encoding: 'utf8' });
+  const run = () =>
+    spawnSync(process.execPath, [new URL('../../scripts/lint-content.ts', import.meta.url).pathname, root], { encoding: 'utf8' });
 
   it('prints file:line for each finding and fails', () => {
     mkdirSync(join(root, 'content/demos'), { recursive: true });

@@ -33,7 +33,10 @@ describe('the site manifest: the demos collection, as the gate needs it', () => 
       domain: 'example.test',
       demos: [
         { slug: 'alpha', gate: 'any-signed-in-user' },
-        { slug: 'beta', gate: { group: 'G', selector: 'saml-group', attribute: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups' } },
+        {
+          slug: 'beta',
+          gate: { group: 'G', selector: 'saml-group', attribute: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups' },
+        },
       ],
     });
   });
@@ -49,7 +52,11 @@ describe('the site manifest: the demos collection, as the gate needs it', () => 
   });
 
   it('the test audiences cover exactly the real demos', () => {
-    expect(Object.keys(AUDIENCES).sort()).toEqual(readSiteManifest().demos.map((d) => d.slug).sort());
+    expect(Object.keys(AUDIENCES).sort()).toEqual(
+      readSiteManifest()
+        .demos.map((d) => d.slug)
+        .sort(),
+    );
   });
 });
 
@@ -88,7 +95,11 @@ describe('wrangler.jsonc against the demos collection', () => {
 
   it('names entries that no demo declares', () => {
     const stale = {
-      routes: [...config.routes, { pattern: 'beta.example.test', custom_domain: true }, { pattern: 'gone.example.test', custom_domain: true }],
+      routes: [
+        ...config.routes,
+        { pattern: 'beta.example.test', custom_domain: true },
+        { pattern: 'gone.example.test', custom_domain: true },
+      ],
       vars: { ACCESS_AUDIENCES: { alpha: ['<a>', '<b>'], beta: ['<a>', '<b>'], gone: ['<a>', '<b>'] } },
     };
     expect(registryProblems(fixtureManifest, stale)).toEqual([

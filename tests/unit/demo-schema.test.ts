@@ -18,12 +18,19 @@ const issues = (input: unknown) => {
 
 describe('demo frontmatter schema', () => {
   it('accepts a group-gated demo and fills the default selector', () => {
-    expect(demoSchema.parse({ ...valid, gate: { group: 'CF-Demo-Group-A' } }).gate).toEqual({ group: 'CF-Demo-Group-A', selector: 'azure-groups' });
+    expect(demoSchema.parse({ ...valid, gate: { group: 'CF-Demo-Group-A' } }).gate).toEqual({
+      group: 'CF-Demo-Group-A',
+      selector: 'azure-groups',
+    });
   });
 
   it("gives a SAML Group gate Entra's groups claim unless it names another attribute", () => {
     const gate = demoSchema.parse({ ...valid, gate: { group: 'G', selector: 'saml-group' } }).gate;
-    expect(gate).toEqual({ group: 'G', selector: 'saml-group', attribute: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups' });
+    expect(gate).toEqual({
+      group: 'G',
+      selector: 'saml-group',
+      attribute: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups',
+    });
     expect(selectorLabel(gate)).toBe('SAML Group');
     const custom = demoSchema.parse({ ...valid, gate: { group: 'G', selector: 'saml-group', attribute: 'groups' } }).gate;
     expect(custom).toMatchObject({ attribute: 'groups' });

@@ -6,7 +6,9 @@ let server: Server;
 let base = '';
 
 beforeAll(async () => {
-  server = createServer((req, res) => void devIdentityMiddleware(req, res, () => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>')));
+  server = createServer(
+    (req, res) => void devIdentityMiddleware(req, res, () => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>')),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -16,13 +16,16 @@ describe('the committed diagram cache', () => {
     expect(sources.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(sources.map((s) => [s.file.replace(content, 'content/'), s.source] as const))('has %s’s diagram, with a title', async (_file, source) => {
-    const cached = await readCachedDiagram(cache, diagramKey(source));
-    expect(cached, 'not cached: run `npm run build` with Chromium and commit src/diagrams/cache/').toBeDefined();
-    expect(cached?.title).toMatch(/\S/);
-    expect(cached?.light).toMatch(/^<svg/);
-    expect(cached?.dark).toMatch(/^<svg/);
-  });
+  it.each(sources.map((s) => [s.file.replace(content, 'content/'), s.source] as const))(
+    'has %s’s diagram, with a title',
+    async (_file, source) => {
+      const cached = await readCachedDiagram(cache, diagramKey(source));
+      expect(cached, 'not cached: run `npm run build` with Chromium and commit src/diagrams/cache/').toBeDefined();
+      expect(cached?.title).toMatch(/\S/);
+      expect(cached?.light).toMatch(/^<svg/);
+      expect(cached?.dark).toMatch(/^<svg/);
+    },
+  );
 
   it('holds nothing stale (npm run diagrams:prune)', () => {
     const used = new Set(sources.map(({ source }) => `${diagramKey(source)}.json`));

@@ -28,7 +28,14 @@ function treeWith(source: string): Root {
         type: 'element',
         tagName: 'pre',
         properties: {},
-        children: [{ type: 'element', tagName: 'code', properties: { className: ['language-mermaid'] }, children: [{ type: 'text', value: source }] }],
+        children: [
+          {
+            type: 'element',
+            tagName: 'code',
+            properties: { className: ['language-mermaid'] },
+            children: [{ type: 'text', value: source }],
+          },
+        ],
       },
     ],
   };
@@ -71,7 +78,10 @@ describe('rehypeMermaidCached', () => {
   it('fails loudly, naming the file and how to get a browser, when a new diagram cannot be rendered', async () => {
     process.env['CHROMIUM_PATH'] = '/nonexistent/chromium';
     const tree = treeWith(`flowchart LR\n  A --> B${Date.now()}`);
-    const run = rehypeMermaidCached({ cacheDir: mkdtempSync(join(tmpdir(), 'diagrams-')) })(tree, new VFile({ path: 'content/guides/new.mdx' }));
+    const run = rehypeMermaidCached({ cacheDir: mkdtempSync(join(tmpdir(), 'diagrams-')) })(
+      tree,
+      new VFile({ path: 'content/guides/new.mdx' }),
+    );
     await expect(run).rejects.toThrow(/content\/guides\/new\.mdx[\s\S]*apt-get install chromium/);
   });
 
@@ -127,11 +137,14 @@ describe('variantFrame', () => {
     expect(frame.properties['style']).toBe('aspect-ratio:1085.281/281;max-width:1085.281px');
   });
 
-  it.each(['', '0 0 0 100', '0 0 100', '0 0 -5 10', 'a b c d', '0 0 Infinity 10'])('leaves a drawing with viewBox "%s" unsized (laid out as usual)', (viewBox) => {
-    const frame = variantFrame(['diagram-variant'], drawing(viewBox));
-    expect(frame.properties['className']).toEqual(['diagram-variant']);
-    expect(frame.properties['style']).toBeUndefined();
-  });
+  it.each(['', '0 0 0 100', '0 0 100', '0 0 -5 10', 'a b c d', '0 0 Infinity 10'])(
+    'leaves a drawing with viewBox "%s" unsized (laid out as usual)',
+    (viewBox) => {
+      const frame = variantFrame(['diagram-variant'], drawing(viewBox));
+      expect(frame.properties['className']).toEqual(['diagram-variant']);
+      expect(frame.properties['style']).toBeUndefined();
+    },
+  );
 });
 
 describe('optimizeDrawing: definitions', () => {

@@ -72,7 +72,9 @@ describe('the rendered card and its hook map', () => {
       for (const element of marked) expect(element.localName, name).toBe(tags[name] ?? element.localName);
     }
     // And nothing in the markup is marked with a hook the map does not know.
-    const used = new Set(scopes.flatMap((scope) => [...scope.querySelectorAll('[data-hook]')].map((element) => element.getAttribute('data-hook'))));
+    const used = new Set(
+      scopes.flatMap((scope) => [...scope.querySelectorAll('[data-hook]')].map((element) => element.getAttribute('data-hook'))),
+    );
     expect([...used].filter((name) => !names.some((known) => known === name))).toEqual([]);
   });
 
@@ -182,7 +184,9 @@ describe('every persona', () => {
   it('saml: groups from SAML attributes carry the SAML tag, and the IdP reads "SAML"', async () => {
     const card = await open(fixtures.saml);
     expect(text(card, 'idp')).toBe('SAML');
-    expect(card.querySelector('[data-group="61503835-b6fe-4630-af88-de551dd59a2a"]')?.textContent).toBe('61503835-b6fe-4630-af88-de551dd59a2aobject idSAML');
+    expect(card.querySelector('[data-group="61503835-b6fe-4630-af88-de551dd59a2a"]')?.textContent).toBe(
+      '61503835-b6fe-4630-af88-de551dd59a2aobject idSAML',
+    );
   });
 
   it('non-member: WARP, Gateway and the device are shown', async () => {
@@ -282,7 +286,9 @@ describe('fetching', () => {
     const answer = vi.fn(async () => {
       calls++;
       if (calls === 1) throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify({ email: 'jane@barbicancloud.co.uk', groups: [REQUIRED] }), { headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ email: 'jane@barbicancloud.co.uk', groups: [REQUIRED] }), {
+        headers: { 'content-type': 'application/json' },
+      });
     });
     const card = await settled(mount(answer));
     expect(card.dataset['state']).toBe('error');
@@ -297,7 +303,9 @@ describe('fetching', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const never = vi.fn(
       (_url: string | URL | Request, init?: RequestInit) =>
-        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
     );
     const card = mount(never);
     await vi.advanceTimersByTimeAsync(7900);
@@ -310,7 +318,8 @@ describe('fetching', () => {
   it('a newer refresh supersedes one under way', async () => {
     const pending: ((response: Response) => void)[] = [];
     const answer = vi.fn(() => new Promise<Response>((resolve) => pending.push(resolve)));
-    const json = (fixture: IdentityFixture) => new Response(JSON.stringify(fixture.body), { headers: { 'content-type': 'application/json' } });
+    const json = (fixture: IdentityFixture) =>
+      new Response(JSON.stringify(fixture.body), { headers: { 'content-type': 'application/json' } });
     const card = mount(answer);
     const newer = card.refresh();
     expect(pending).toHaveLength(2);

@@ -17,7 +17,12 @@ beforeAll(async () => {
   tokens = await tokenFixtures();
 });
 
-const context = (extra: Partial<InspectContext> = {}): InspectContext => ({ demos: fixtureDemos, nowMs: Date.now(), savedTeam: TEAM, ...extra });
+const context = (extra: Partial<InspectContext> = {}): InspectContext => ({
+  demos: fixtureDemos,
+  nowMs: Date.now(),
+  savedTeam: TEAM,
+  ...extra,
+});
 const run = (text: string, extra?: Partial<InspectContext>) => inspect(text, context(extra)) as Report;
 const codes = (report: Report) => report.diagnoses.map((d) => d.code).sort();
 const verdicts = (report: Report) => Object.fromEntries((report.verdicts ?? []).map((v) => [v.slug, v.verdict]));
@@ -64,7 +69,11 @@ describe('tokens', () => {
     expect(codes(run(tokens.otherIssuer))).toEqual(['not-access-issuer']);
     expect(run(tokens.otherIssuer).diagnoses[0]?.detail).toBe('https://accounts.example.com');
     expect(run(tokens.entraOverage).diagnoses).toContainEqual({ code: 'group-overage', anchor: 'group-overage', detail: 'hasgroups' });
-    expect(run(tokens.entraClaimNames).diagnoses).toContainEqual({ code: 'group-overage', anchor: 'group-overage', detail: '_claim_names' });
+    expect(run(tokens.entraClaimNames).diagnoses).toContainEqual({
+      code: 'group-overage',
+      anchor: 'group-overage',
+      detail: '_claim_names',
+    });
   });
 
   it('jwt-malformed: cut in the signature keeps its kind; cut in the payload is invalid', () => {
@@ -99,7 +108,10 @@ describe('identities: a verdict per demo', () => {
 
   it('an object id that is the group the rule names (an id-based gate) allows', () => {
     const id = '61503835-b6fe-4630-af88-de551dd59a2a';
-    const report = inspect(fixtureBody(fixtures['id-only-groups']), context({ demos: [{ slug: 'by-id', gate: { group: id, selector: 'azure-groups' } }] })) as Report;
+    const report = inspect(
+      fixtureBody(fixtures['id-only-groups']),
+      context({ demos: [{ slug: 'by-id', gate: { group: id, selector: 'azure-groups' } }] }),
+    ) as Report;
     expect(verdicts(report)).toEqual({ 'by-id': 'allow' });
   });
 
@@ -138,12 +150,22 @@ describe('identities: a verdict per demo', () => {
     const cases: [unknown, string][] = [
       [{ email: 'a@b.c', idp: { type: 'saml' }, saml_attributes: { [ENTRA_SAML_GROUPS_CLAIM]: guids(151) } }, '151 SAML values'],
       [{ email: 'a@b.c', idp: { type: 'azureAD' }, groups: guids(201) }, '201 groups'],
-      [{ email: 'a@b.c', idp: { type: 'saml' }, saml_attributes: { 'http://schemas.microsoft.com/claims/groups.link': 'https://graph.microsoft.com/v1.0/users/x/memberOf' } }, 'groups.link'],
+      [
+        {
+          email: 'a@b.c',
+          idp: { type: 'saml' },
+          saml_attributes: { 'http://schemas.microsoft.com/claims/groups.link': 'https://graph.microsoft.com/v1.0/users/x/memberOf' },
+        },
+        'groups.link',
+      ],
       [{ email: 'a@b.c', idp: { type: 'azureAD' }, oidc_fields: { hasgroups: true } }, 'hasgroups'],
       [{ email: 'a@b.c', idp: { type: 'azureAD' }, oidc_fields: { _claim_names: { groups: 'src1' } } }, '_claim_names'],
     ];
-    for (const [body, detail] of cases) expect(identity(body).diagnoses, detail).toContainEqual({ code: 'group-overage', anchor: 'group-overage', detail });
-    expect(codes(identity({ email: 'a@b.c', idp: { type: 'saml' }, saml_attributes: { [ENTRA_SAML_GROUPS_CLAIM]: guids(150) } }))).not.toContain('group-overage');
+    for (const [body, detail] of cases)
+      expect(identity(body).diagnoses, detail).toContainEqual({ code: 'group-overage', anchor: 'group-overage', detail });
+    expect(
+      codes(identity({ email: 'a@b.c', idp: { type: 'saml' }, saml_attributes: { [ENTRA_SAML_GROUPS_CLAIM]: guids(150) } })),
+    ).not.toContain('group-overage');
     expect(codes(identity({ email: 'a@b.c', idp: { type: 'azureAD' }, groups: guids(200) }))).not.toContain('group-overage');
   });
 });
@@ -158,9 +180,18 @@ describe('identity-error', () => {
   });
 
   it('the current session: no session, not behind Access, an error, or an identity', () => {
-    const answer = (f: IdentityFixture) => inspectAnswer(classifyAnswer({ status: f.status, contentType: f.contentType, body: fixtureBody(f) }), context());
-    expect(answer(fixtures['signed-out'])).toMatchObject({ kind: 'identity-error', cause: 'signed-out', diagnoses: [{ anchor: 'no-app-token-set' }] });
-    expect(answer(fixtures.unprotected)).toMatchObject({ kind: 'identity-error', cause: 'unprotected', diagnoses: [{ code: 'identity-error', anchor: 'not-behind-access' }] });
+    const answer = (f: IdentityFixture) =>
+      inspectAnswer(classifyAnswer({ status: f.status, contentType: f.contentType, body: fixtureBody(f) }), context());
+    expect(answer(fixtures['signed-out'])).toMatchObject({
+      kind: 'identity-error',
+      cause: 'signed-out',
+      diagnoses: [{ anchor: 'no-app-token-set' }],
+    });
+    expect(answer(fixtures.unprotected)).toMatchObject({
+      kind: 'identity-error',
+      cause: 'unprotected',
+      diagnoses: [{ code: 'identity-error', anchor: 'not-behind-access' }],
+    });
     expect(answer(fixtures.error)).toMatchObject({ kind: 'identity-error', cause: 'error' });
     expect(answer(fixtures.member)).toMatchObject({ kind: 'identity', verdicts: expect.any(Array) });
   });

@@ -21,7 +21,17 @@ let markup: string;
 let tokens: TokenFixtures;
 
 const window = new Window({ url: 'https://inspector.test/inspect/' });
-const GLOBALS = ['document', 'customElements', 'localStorage', 'HTMLElement', 'HTMLTextAreaElement', 'Node', 'Element', 'DocumentFragment', 'HTMLTemplateElement'] as const;
+const GLOBALS = [
+  'document',
+  'customElements',
+  'localStorage',
+  'HTMLElement',
+  'HTMLTextAreaElement',
+  'Node',
+  'Element',
+  'DocumentFragment',
+  'HTMLTemplateElement',
+] as const;
 
 beforeAll(async () => {
   const container = await AstroContainer.create();
@@ -71,7 +81,9 @@ describe('<access-inspector> renders each kind', () => {
   it('an identity: one verdict row per demo, diagnoses linking the troubleshooting page', () => {
     const view = paste(fixtureBody(fixtures.member));
     expect(view.dataset['kind']).toBe('identity');
-    const verdicts = Object.fromEntries([...view.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => [row.dataset['demo'], row.dataset['verdict']]));
+    const verdicts = Object.fromEntries(
+      [...view.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => [row.dataset['demo'], row.dataset['verdict']]),
+    );
     expect(verdicts).toEqual({ anyone: 'allow', 'saml-a': 'deny', 'azure-a': 'allow', 'azure-b': 'unknown' });
     expect(view.querySelector('[data-demo="azure-b"] [data-field="reason"]')?.textContent).toMatch(/object ids.*CF-Demo-Group-B/s);
     expect(view.querySelector('[data-demo="saml-a"] [data-field="reason"]')?.textContent).toContain('Microsoft Entra ID');

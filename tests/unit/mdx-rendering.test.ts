@@ -17,7 +17,10 @@ import { mdxComponentsFor, type MdxRoute } from '../../src/components/mdx/index.
 
 // The demos a public page knows of: fixture slugs, not the site's.
 vi.mock('../../src/lib/demos.ts', () => ({
-  allDemos: async () => [{ id: 'fixture-demo', data: { slug: 'fixture-demo' } }, { id: 'fixture-other', data: { slug: 'fixture-other' } }],
+  allDemos: async () => [
+    { id: 'fixture-demo', data: { slug: 'fixture-demo' } },
+    { id: 'fixture-other', data: { slug: 'fixture-other' } },
+  ],
 }));
 
 let container: AstroContainer;
@@ -95,7 +98,11 @@ describe('building blocks', () => {
     expect(radios).toHaveLength(3);
     expect(new Set(radios.map((r) => r.properties['name'])).size).toBe(1);
     expect(radios.map((r) => r.properties['checked'] === true)).toEqual([true, false, false]);
-    expect(selectAll('.tabs__choice', tabs as Element).map((choice) => toText(choice))).toEqual(['Fixture & dashboard', 'Fixture CLI', 'Fixture API']);
+    expect(selectAll('.tabs__choice', tabs as Element).map((choice) => toText(choice))).toEqual([
+      'Fixture & dashboard',
+      'Fixture CLI',
+      'Fixture API',
+    ]);
     expect(selectAll(':scope > .tab-panel', tabs as Element)).toHaveLength(3);
   });
 

@@ -7,12 +7,19 @@ import { ROUTES_LIMITS, pagesRoutes, routesProblems } from '../../src/pages-targ
 
 const manifestOf = (count: number, slugLength = 6): SiteManifest => ({
   domain: 'example.test',
-  demos: Array.from({ length: count }, (_, i) => ({ slug: `d${String(i).padStart(slugLength - 1, '0')}`, gate: 'any-signed-in-user' as const })),
+  demos: Array.from({ length: count }, (_, i) => ({
+    slug: `d${String(i).padStart(slugLength - 1, '0')}`,
+    gate: 'any-signed-in-user' as const,
+  })),
 });
 
 describe('_routes.json', () => {
   it('sends only / and the demo paths to the gate, and never hashed assets', () => {
-    expect(pagesRoutes(manifestOf(2))).toEqual({ version: 1, include: ['/', '/d00000', '/d00000/*', '/d00001', '/d00001/*'], exclude: ['/_astro/*'] });
+    expect(pagesRoutes(manifestOf(2))).toEqual({
+      version: 1,
+      include: ['/', '/d00000', '/d00000/*', '/d00001', '/d00001/*'],
+      exclude: ['/_astro/*'],
+    });
   });
 
   it('for the real demos, keeps within Pages limits (at least one include, 100 rules, 100 characters each)', () => {
@@ -36,7 +43,8 @@ describe('the Pages _worker.js', () => {
     const code = await bundlePagesWorker(manifest);
     expect(code).toContain('"scim-a"');
     expect(code).toContain('Cf-Access-Jwt-Assertion');
-    for (const marker of ['dev-bypass@localhost', 'devBypass', 'dev-persona', 'import.meta.env', 'astro:content']) expect(code).not.toContain(marker);
+    for (const marker of ['dev-bypass@localhost', 'devBypass', 'dev-persona', 'import.meta.env', 'astro:content'])
+      expect(code).not.toContain(marker);
     // Small: zod's mini build and jose, no more (Pages allows a 10 MB bundle; this stays far under).
     expect(code.length).toBeLessThan(100 * 1024);
   });

@@ -14,7 +14,11 @@ describe('parseIdentity never throws and returns bounded text', () => {
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
         const identity = parseIdentity(value);
         // Only an object with one of the identity fields is an identity.
-        const identityLike = typeof value === 'object' && value !== null && !Array.isArray(value) && ['email', 'user_uuid', 'idp', 'id'].some((key) => key in value);
+        const identityLike =
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          ['email', 'user_uuid', 'idp', 'id'].some((key) => key in value);
         expect(identity !== undefined).toBe(identityLike);
         if (!identity) return;
         expect(Array.isArray(identity.groups)).toBe(true);
@@ -45,9 +49,14 @@ describe('parseIdentity never throws and returns bounded text', () => {
 
   it('classifyAnswer maps any status and body to one of the four outcomes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 599 }), fc.option(fc.constantFrom('application/json', 'text/html', 'text/plain')), fc.string(), (status, contentType, body) => {
-        expect(['ready', 'signed-out', 'unprotected', 'error']).toContain(classifyAnswer({ status, contentType, body }).state);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 599 }),
+        fc.option(fc.constantFrom('application/json', 'text/html', 'text/plain')),
+        fc.string(),
+        (status, contentType, body) => {
+          expect(['ready', 'signed-out', 'unprotected', 'error']).toContain(classifyAnswer({ status, contentType, body }).state);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  idpDisplayName,
-  isMemberOf,
-  parseIdentity,
-  sortGroups,
-  text,
-} from '../../src/identity/parse-identity.ts';
+import { idpDisplayName, isMemberOf, parseIdentity, sortGroups, text } from '../../src/identity/parse-identity.ts';
 import { fixtures } from '../../src/dev/personas/index.ts';
 
 const identityOf = (name: keyof typeof fixtures) => {
@@ -26,11 +20,7 @@ describe('parseIdentity on the fixtures', () => {
       isWarp: false,
       isGateway: false,
     });
-    expect(identity.groups.map((g) => g.label)).toEqual([
-      'CF-Demo-Group-A',
-      'All Staff',
-      'c4d2a1e0-5b6f-4c3d-8e9f-1a2b3c4d5e6f',
-    ]);
+    expect(identity.groups.map((g) => g.label)).toEqual(['CF-Demo-Group-A', 'All Staff', 'c4d2a1e0-5b6f-4c3d-8e9f-1a2b3c4d5e6f']);
     expect(identity.groups[2]).toMatchObject({ idOnly: true, id: 'c4d2a1e0-5b6f-4c3d-8e9f-1a2b3c4d5e6f' });
     expect(isMemberOf(identity, 'CF-Demo-Group-A')).toBe(true);
   });
@@ -159,7 +149,12 @@ describe('idpDisplayName', () => {
   it('reads groups under the claim URI Entra ID sends in SAML assertions', () => {
     // https://learn.microsoft.com/en-us/entra/identity-platform/reference-saml-tokens (claims/groups)
     const claim = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
-    const identity = parseIdentity({ email: 'a@barbicancloud.co.uk', saml_attributes: { [claim]: ['61503835-b6fe-4630-af88-de551dd59a2a'] } });
-    expect(identity?.groups).toEqual([{ label: '61503835-b6fe-4630-af88-de551dd59a2a', id: '61503835-b6fe-4630-af88-de551dd59a2a', source: 'saml', idOnly: true }]);
+    const identity = parseIdentity({
+      email: 'a@barbicancloud.co.uk',
+      saml_attributes: { [claim]: ['61503835-b6fe-4630-af88-de551dd59a2a'] },
+    });
+    expect(identity?.groups).toEqual([
+      { label: '61503835-b6fe-4630-af88-de551dd59a2a', id: '61503835-b6fe-4630-af88-de551dd59a2a', source: 'saml', idOnly: true },
+    ]);
   });
 });

@@ -16,11 +16,16 @@ describe('rehypePlaceholders', () => {
     const html = toHtml(tree);
     expect(html.match(/data-placeholder="team"/g)).toHaveLength(2);
     expect(html.match(/data-placeholder="domain"/g)).toHaveLength(1);
-    expect(html).toContain('https://<span class="ph" data-placeholder="team" data-default="<your-team>">&#x3C;your-team></span>.cloudflareaccess.com');
+    expect(html).toContain(
+      'https://<span class="ph" data-placeholder="team" data-default="<your-team>">&#x3C;your-team></span>.cloudflareaccess.com',
+    );
   });
 
   it('leaves other angle-bracket values and prose alone', () => {
-    const tree: Root = { type: 'root', children: [{ type: 'text', value: 'text <your-team>' }, ...codeTree('<identity-provider-id>').children] };
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'text', value: 'text <your-team>' }, ...codeTree('<identity-provider-id>').children],
+    };
     rehypePlaceholders()(tree);
     expect(toHtml(tree)).not.toContain('data-placeholder');
   });
@@ -36,7 +41,10 @@ describe('personalised values', () => {
   });
 
   it('accepts only a DNS-label team name and a host name', () => {
-    expect(cleanValues({ team: ' Barbican ', domain: 'https://Example.co.uk/path' })).toEqual({ team: 'barbican', domain: 'example.co.uk' });
+    expect(cleanValues({ team: ' Barbican ', domain: 'https://Example.co.uk/path' })).toEqual({
+      team: 'barbican',
+      domain: 'example.co.uk',
+    });
     expect(cleanValues({ team: '<script>', domain: 'not a domain' })).toEqual({});
     expect(cleanValues({ team: 'a'.repeat(64) })).toEqual({});
   });

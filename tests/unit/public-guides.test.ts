@@ -16,12 +16,18 @@ describe('links on public pages', () => {
     expect(toPublicHref(href, slugs)).toBe(expected);
   });
 
-  it.each(['/guides/alpha/', '/alphabet/', '/', '#alpha', 'https://example.com/alpha/', '//example.com/alpha/', 'mailto:alpha@example.com', 'alpha/'])(
-    '%s stays as written',
-    (href) => {
-      expect(toPublicHref(href, slugs)).toBe(href);
-    },
-  );
+  it.each([
+    '/guides/alpha/',
+    '/alphabet/',
+    '/',
+    '#alpha',
+    'https://example.com/alpha/',
+    '//example.com/alpha/',
+    'mailto:alpha@example.com',
+    'alpha/',
+  ])('%s stays as written', (href) => {
+    expect(toPublicHref(href, slugs)).toBe(href);
+  });
 });
 
 describe('a demo slug that is also a guide’s name', () => {
@@ -48,7 +54,8 @@ describe('tool pages', () => {
   });
 
   it('lets the sitemap list the home page, the guides and the tools, and no demo page', () => {
-    for (const path of ['/', '/guides/', '/guides/alpha/', '/inspect/', '/guides/troubleshooting', '/search/']) expect(isPublicPath(path), path).toBe(true);
+    for (const path of ['/', '/guides/', '/guides/alpha/', '/inspect/', '/guides/troubleshooting', '/search/'])
+      expect(isPublicPath(path), path).toBe(true);
     for (const path of ['/alpha/', '/scim-a/', '/404/', '/inspector/']) expect(isPublicPath(path), path).toBe(false);
   });
 });

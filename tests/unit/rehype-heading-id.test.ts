@@ -23,7 +23,10 @@ describe('rehypeHeadingId', () => {
   });
 
   it('runs before Astro’s heading pass, which then keeps the id and lists the heading under it', () => {
-    const tree: Root = { type: 'root', children: [heading('h2', 'Plain heading'), heading('h3', 'Exact message: no app token set ', marker('no-app-token-set'))] };
+    const tree: Root = {
+      type: 'root',
+      children: [heading('h2', 'Plain heading'), heading('h3', 'Exact message: no app token set ', marker('no-app-token-set'))],
+    };
     const file = new VFile({ path: 'page.mdx' });
     rehypeHeadingId()(tree, file);
     const collectHeadings = rehypeHeadingIds() as (tree: Root, file: VFile) => void;

@@ -3,11 +3,19 @@ import type { Root, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { rehypeSections } from '../../src/markdown/rehype-sections.ts';
 
-const el = (tagName: string, text: string): RootContent => ({ type: 'element', tagName, properties: {}, children: [{ type: 'text', value: text }] });
+const el = (tagName: string, text: string): RootContent => ({
+  type: 'element',
+  tagName,
+  properties: {},
+  children: [{ type: 'text', value: text }],
+});
 
 describe('rehypeSections', () => {
   it('wraps each h2 and what follows it, up to the next h2, in a section', () => {
-    const tree: Root = { type: 'root', children: [el('p', 'intro'), el('h2', 'One'), el('p', 'a'), el('h3', 'Sub'), el('p', 'b'), el('h2', 'Two'), el('p', 'c')] };
+    const tree: Root = {
+      type: 'root',
+      children: [el('p', 'intro'), el('h2', 'One'), el('p', 'a'), el('h3', 'Sub'), el('p', 'b'), el('h2', 'Two'), el('p', 'c')],
+    };
     rehypeSections()(tree);
     expect(toHtml(tree)).toBe(
       '<p>intro</p>' +
@@ -27,6 +35,8 @@ describe('rehypeSections', () => {
     const tree: Root = { type: 'root', children: [el('h2', 'One'), el('p', 'a'), esm, el('p', 'b')] };
     rehypeSections()(tree);
     expect(tree.children.map((node) => node.type)).toEqual(['element', 'mdxjsEsm']);
-    expect(toHtml({ type: 'root', children: [tree.children[0]!] })).toBe('<section class="doc-section"><h2>One</h2><p>a</p><p>b</p></section>');
+    expect(toHtml({ type: 'root', children: [tree.children[0]!] })).toBe(
+      '<section class="doc-section"><h2>One</h2><p>a</p><p>b</p></section>',
+    );
   });
 });

@@ -35,10 +35,14 @@ describe('relativeTime', () => {
 
   it('says what Intl.RelativeTimeFormat says, for any time within a century', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -100 * 31_536_000, max: 100 * 31_536_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (whole, fraction) => {
-        const delta = whole + fraction;
-        expect(relativeTime(NOW / 1000 + delta, NOW)).toBe(oracle(delta));
-      }),
+      fc.property(
+        fc.integer({ min: -100 * 31_536_000, max: 100 * 31_536_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (whole, fraction) => {
+          const delta = whole + fraction;
+          expect(relativeTime(NOW / 1000 + delta, NOW)).toBe(oracle(delta));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

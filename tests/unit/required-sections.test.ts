@@ -19,13 +19,17 @@ describe('required sections of a demo page', () => {
       () => undefined,
       (caught: unknown) => caught as Error,
     );
-    expect(error?.message).toContain('tests/fixtures/content/demos/missing-sections.mdx lacks the sections "## Troubleshooting", "## Sources"');
+    expect(error?.message).toContain(
+      'tests/fixtures/content/demos/missing-sections.mdx lacks the sections "## Troubleshooting", "## Sources"',
+    );
   });
 
   it('compiles a demo MDX file that has every one', async () => {
     const module = await import('../fixtures/content/demos/fixture-demo.mdx');
     expect(typeof module.default).toBe('function');
-    const headings = (module.getHeadings() as { depth: number; text: string }[]).filter((h) => h.depth === 2).map((h) => h.text.toLowerCase());
+    const headings = (module.getHeadings() as { depth: number; text: string }[])
+      .filter((h) => h.depth === 2)
+      .map((h) => h.text.toLowerCase());
     for (const section of REQUIRED_DEMO_SECTIONS) expect(headings).toContain(section.toLowerCase());
   });
 

@@ -17,7 +17,8 @@ describe('public pages', () => {
   });
 
   it('reads the title, the opening and each ## section with an id, inside the marked body only', () => {
-    const html = '<html lang="en-GB"><head><title>T · Site</title></head><body><h2 id="outside">Out</h2><main data-pagefind-body><h1>Page <em>one</em></h1><p>Opening</p><nav>Contents</nav><h2 id="a">First  part</h2><p>Alpha</p><p>text</p><h2>No id</h2><p>still first</p><section><h2 id="b">Second</h2><h3 id="c">Deeper</h3><pre>code&lt;x&gt;</pre><svg><text>label</text></svg></section></main></body></html>';
+    const html =
+      '<html lang="en-GB"><head><title>T · Site</title></head><body><h2 id="outside">Out</h2><main data-pagefind-body><h1>Page <em>one</em></h1><p>Opening</p><nav>Contents</nav><h2 id="a">First  part</h2><p>Alpha</p><p>text</p><h2>No id</h2><p>still first</p><section><h2 id="b">Second</h2><h3 id="c">Deeper</h3><pre>code&lt;x&gt;</pre><svg><text>label</text></svg></section></main></body></html>';
     expect(readPublicPage(html, 'one/index.html')).toEqual({
       url: '/one/',
       file: 'one/index.html',
@@ -54,12 +55,25 @@ describe('the index of a built site (fixture pages)', () => {
 
   it('holds the sections of the marked pages and nothing else: not the unmarked (gated) page, not the search page', () => {
     expect(build.pages.map((page) => page.url)).toEqual(['/', '/fixture/sections/']);
-    expect(pages.map((page) => page.url).sort()).toEqual(['/', '/#quillwort-meadow', '/fixture/sections/', '/fixture/sections/#copper-kettle', '/fixture/sections/#zephyr-lantern']);
+    expect(pages.map((page) => page.url).sort()).toEqual([
+      '/',
+      '/#quillwort-meadow',
+      '/fixture/sections/',
+      '/fixture/sections/#copper-kettle',
+      '/fixture/sections/#zephyr-lantern',
+    ]);
   });
 
   it('holds no text that only the unmarked page has', () => {
     const all = JSON.stringify(pages);
-    for (const text of ['gatekeeper@fixture.example', 'token verified', 'Signed in as', 'Identity details', 'behind the gate', 'Fixture-Group']) {
+    for (const text of [
+      'gatekeeper@fixture.example',
+      'token verified',
+      'Signed in as',
+      'Identity details',
+      'behind the gate',
+      'Fixture-Group',
+    ]) {
       expect(all, text).not.toContain(text);
     }
   });
@@ -70,8 +84,14 @@ describe('the index of a built site (fixture pages)', () => {
   });
 
   it('names each record by its heading and its page, so a result shows both', () => {
-    expect(pages.find((page) => page.url === '/fixture/sections/#zephyr-lantern')?.meta).toMatchObject({ title: 'Zephyr lantern', page: 'Fixture sections' });
-    expect(pages.find((page) => page.url === '/fixture/sections/')?.meta).toMatchObject({ title: 'Fixture sections', page: 'Fixture sections' });
+    expect(pages.find((page) => page.url === '/fixture/sections/#zephyr-lantern')?.meta).toMatchObject({
+      title: 'Zephyr lantern',
+      page: 'Fixture sections',
+    });
+    expect(pages.find((page) => page.url === '/fixture/sections/')?.meta).toMatchObject({
+      title: 'Fixture sections',
+      page: 'Fixture sections',
+    });
   });
 
   it('ships pagefind.js and its WebAssembly, and none of the stock UIs or the worker', () => {
@@ -79,7 +99,13 @@ describe('the index of a built site (fixture pages)', () => {
     expect(JSON.parse(files)).toMatchObject({ version: '1.6.0' });
     expect(() => readFileSync(join(build.outputPath, 'pagefind.js'))).not.toThrow();
     expect(() => readFileSync(join(build.outputPath, 'wasm.en.pagefind'))).not.toThrow();
-    for (const unused of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js', 'pagefind-worker.js', 'pagefind-highlight.js']) {
+    for (const unused of [
+      'pagefind-ui.js',
+      'pagefind-component-ui.js',
+      'pagefind-modular-ui.js',
+      'pagefind-worker.js',
+      'pagefind-highlight.js',
+    ]) {
       expect(() => readFileSync(join(build.outputPath, unused)), unused).toThrow();
     }
   });
@@ -88,7 +114,11 @@ describe('the index of a built site (fixture pages)', () => {
     const html = readFileSync(join(dir, 'search', 'index.html'), 'utf8');
     const list = /<ol[^>]*data-search-page-list[^>]*>([\s\S]*)<\/ol>/.exec(html)?.[1] ?? '';
     expect([...list.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual([
-      '/', '/#quillwort-meadow', '/fixture/sections/', '/fixture/sections/#zephyr-lantern', '/fixture/sections/#copper-kettle',
+      '/',
+      '/#quillwort-meadow',
+      '/fixture/sections/',
+      '/fixture/sections/#zephyr-lantern',
+      '/fixture/sections/#copper-kettle',
     ]);
     expect(list).toContain('>Fixture sections</a>');
     expect(list).not.toContain('gated');

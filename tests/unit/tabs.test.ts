@@ -21,10 +21,22 @@ function elements(tree: Root, tagName: string, className?: string): Element[] {
   return found;
 }
 
-const LABELS = ['Dashboard', 'Azure CLI', 'PowerShell & Graph', 'curl <raw>', '“Quoted” \'single\'', 'Terraform', 'Bicep', 'Entra admin centre → Groups'];
+const LABELS = [
+  'Dashboard',
+  'Azure CLI',
+  'PowerShell & Graph',
+  'curl <raw>',
+  "“Quoted” 'single'",
+  'Terraform',
+  'Bicep',
+  'Entra admin centre → Groups',
+];
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** What <Tab label=…> renders, for each label. */
-const panelsHtml = LABELS.map((label, i) => `<div class="tab-panel" data-tab-label="${escape(label)}"><p class="tab-panel__label">${escape(label)}</p><p>Panel ${i} &amp; text</p></div>`).join('\n');
+const panelsHtml = LABELS.map(
+  (label, i) =>
+    `<div class="tab-panel" data-tab-label="${escape(label)}"><p class="tab-panel__label">${escape(label)}</p><p>Panel ${i} &amp; text</p></div>`,
+).join('\n');
 
 describe('tabChoices', () => {
   it(`gives each of ${LABELS.length} panels a radio choice, the first checked, labels as text`, () => {

@@ -53,7 +53,11 @@ describe('verifyAccessToken', () => {
     ['another application', () => mint({ audience: AUD_B }), 'different application'],
     ['another team', () => mint({ issuer: 'https://evil.cloudflareaccess.com' }), 'different Access team'],
     ['an unknown key', () => mint({}, otherKeys), 'key this team does not publish'],
-    ['a payload changed after signing', async () => tamper(await mint(), (p) => (p['email'] = 'admin@barbicancloud.co.uk')), 'signature is invalid'],
+    [
+      'a payload changed after signing',
+      async () => tamper(await mint(), (p) => (p['email'] = 'admin@barbicancloud.co.uk')),
+      'signature is invalid',
+    ],
     [
       'alg none',
       async () => {
@@ -130,7 +134,7 @@ describe('accessKeys from the certs endpoint', () => {
     expect(hits).toBe(1);
   });
 
-  it('reports keys it cannot load as unavailable (a 503, not the visitor\'s fault)', async () => {
+  it("reports keys it cannot load as unavailable (a 503, not the visitor's fault)", async () => {
     const getKey = accessKeys({ teamDomain: 'http://127.0.0.1:9', audiences: {} });
     const result = await verifyAccessToken(await mint(), { issuer: ISSUER, audiences: [AUD_A], keys: getKey });
     expect(result).toMatchObject({ ok: false, keysUnavailable: true });

@@ -16,5 +16,9 @@ export const RULE = 'scim-needs-support-groups';
 export function scimNeedsSupportGroups(page: ParsedPage): Finding[] {
   return textBlocks(page.tree)
     .filter(({ text }) => /\bEnable SCIM\b/.test(text) && !/\bsupport groups\b/i.test(text))
-    .map(({ line }) => ({ line, rule: RULE, message: 'says "Enable SCIM" without "Support groups": both must be on for an Azure Groups rule' }));
+    .map(({ line }) => ({
+      line,
+      rule: RULE,
+      message: 'says "Enable SCIM" without "Support groups": both must be on for an Azure Groups rule',
+    }));
 }

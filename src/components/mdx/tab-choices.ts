@@ -19,8 +19,7 @@ export interface TabChoices {
   html: string;
 }
 
-const isPanel = (node: RootContent): node is Element =>
-  node.type === 'element' && typeof node.properties['dataTabLabel'] === 'string';
+const isPanel = (node: RootContent): node is Element => node.type === 'element' && typeof node.properties['dataTabLabel'] === 'string';
 
 /** `panels`: the HTML of the `<Tab>` children; `name`: the radio group's name, unique on the page. */
 export function tabChoices(panels: string, name: string): TabChoices {

@@ -68,7 +68,8 @@ export function createSearchBox(trigger: HTMLAnchorElement): { open(): void } {
       const entries = await searchEntries(await pagefind, term);
       if (query !== latest) return;
       results.replaceChildren(renderEntries(entries, base));
-      status.textContent = entries.length === 0 ? `No results for “${term}”.` : `${entries.length} result${entries.length === 1 ? '' : 's'}.`;
+      status.textContent =
+        entries.length === 0 ? `No results for “${term}”.` : `${entries.length} result${entries.length === 1 ? '' : 's'}.`;
     } catch {
       pagefind = undefined;
       if (query !== latest) return;

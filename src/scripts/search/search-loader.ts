@@ -12,7 +12,10 @@ function openSearch(link: HTMLAnchorElement): void {
   // By URL (src/search/vite-chunk-url.ts): a plain import() would bring Vite's preload helper.
   box ??= import(/* @vite-ignore */ boxUrl).then((module: typeof import('./search-box.ts')) => module.createSearchBox(link));
   // If the box cannot load (offline with nothing cached, say), the link still leads to /search/.
-  box.then((search) => search.open(), () => location.assign(link.href));
+  box.then(
+    (search) => search.open(),
+    () => location.assign(link.href),
+  );
 }
 
 const searchLink = (): HTMLAnchorElement | null => document.querySelector('a[data-search-open]');
