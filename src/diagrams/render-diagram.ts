@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { MermaidRenderer, RenderResult } from 'mermaid-isomorphic';
-import { CHROMIUM_ARGS, RENDER_SETTINGS, chromiumPath } from './render-settings.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.ts';
+import { RENDER_SETTINGS } from './render-settings.ts';
 
 let renderer: MermaidRenderer | undefined;
 

@@ -11,16 +11,3 @@ export const RENDER_SETTINGS = {
   // Bumped when what is stored changes: 3 stores svgo's minified output (optimize-svg.ts).
   revision: 3,
 } as const;
-
-/** Chromium flags that work as root on a machine with no outside network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export const chromiumPath = (): string => process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

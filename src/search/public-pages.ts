@@ -21,17 +21,7 @@ export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
  * labels repeat the text), forms, buttons and templates (the personalisation form, "Copy"), and
  * what only shows without JavaScript.
  */
-export const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set([
-  'nav',
-  'pre',
-  'svg',
-  'form',
-  'button',
-  'template',
-  'noscript',
-  'script',
-  'style',
-]);
+export const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'svg', 'form', 'button', 'template', 'noscript', 'script', 'style']);
 
 const BLOCK_ELEMENTS = new Set([
   'address',
@@ -144,7 +134,7 @@ function sectionsOf(body: Element, title: string): PageSection[] {
     if (block) parts.at(-1)?.push(' ');
   };
   body.children.forEach(walk);
-  return sections.map((section, index) => ({ ...section, text: section.id === 'sources' ? '' : squash(parts[index]?.join('') ?? '') }));
+  return sections.map((section, index) => ({ ...section, text: squash(parts[index]?.join('') ?? '') }));
 }
 
 /** Reads one page; undefined when its layout did not mark it searchable. */

@@ -8,8 +8,8 @@
  * would be a timed test; `npm run audit` measures it, three runs a page, and reports medians.
  */
 import { expect, test } from '@playwright/test';
-import { startAccessEdge, type AccessEdge } from '../audit/access-edge.ts';
-import { runLighthouse } from '../audit/lighthouse-once.ts';
+import { startAccessEdge, type AccessEdge } from '../../scripts/audit/access-edge.ts';
+import { runLighthouse } from '../../scripts/audit/lighthouse-once.ts';
 import { BASE_URL, extraPort } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { discoverPages } from '../support/site-pages.ts';

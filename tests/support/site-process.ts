@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DeployTarget } from './e2e-env.ts';
-import { writeLocalWranglerConfig } from './local-wrangler-config.ts';
+import { writeLocalWranglerConfig } from '../../scripts/local-wrangler-config.ts';
 import { spawnWranglerDev, waitForServer } from './wrangler-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,12 +1,12 @@
 /**
  * The audit's arithmetic: medians per page, every run's performance score shown, the threshold
- * check, and the report table (tests/audit/summary.ts). Lighthouse results are stood in for by
+ * check, and the report table (scripts/audit/summary.ts). Lighthouse results are stood in for by
  * the few fields the summary reads.
  */
 import type { Result } from 'lighthouse';
 import { describe, expect, it } from 'vitest';
-import type { AuditRun } from '../audit/lighthouse-once.ts';
-import { auditReport, shortfalls, summarise } from '../audit/summary.ts';
+import type { AuditRun } from '../../scripts/audit/lighthouse-once.ts';
+import { auditReport, shortfalls, summarise } from '../../scripts/audit/summary.ts';
 
 function run(performance: number, tbt: number, failing: AuditRun['failing'] = []): AuditRun {
   return {

@@ -9,9 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ACCESS_HEADER, startGatedSite } from '../support/gated-site.ts';
-import { currentLoad, describeMachine } from '../support/machine.ts';
-import { PROJECT_ROOT, discoverPages, type SitePage } from '../support/site-pages.ts';
+import { ACCESS_HEADER, startGatedSite } from '../../tests/support/gated-site.ts';
+import { currentLoad, describeMachine } from '../lib/machine.ts';
+import { PROJECT_ROOT, discoverPages, type SitePage } from '../../tests/support/site-pages.ts';
 import { startAccessEdge } from './access-edge.ts';
 import { runLighthouse } from './lighthouse-once.ts';
 import { auditReport, shortfalls, summarise, type PageAudit } from './summary.ts';

@@ -9,8 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const BUILT_CONFIG = fileURLToPath(new URL('../../dist/server/wrangler.json', import.meta.url));
-export const LOCAL_CONFIG = fileURLToPath(new URL('../../dist/server/wrangler.local.json', import.meta.url));
+export const BUILT_CONFIG = fileURLToPath(new URL('../dist/server/wrangler.json', import.meta.url));
+export const LOCAL_CONFIG = fileURLToPath(new URL('../dist/server/wrangler.local.json', import.meta.url));
 
 export function writeLocalWranglerConfig(
   vars: Record<string, unknown> = {},

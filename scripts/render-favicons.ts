@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, chromiumPath } from '../diagrams/render-settings.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.ts';
 
-const publicDir = new URL('../../public/', import.meta.url);
+const publicDir = new URL('../public/', import.meta.url);
 // iOS draws its own rounded corners and shows transparency as black: the touch icon is opaque.
 export const ICONS = [
   { file: 'favicon.png', size: 32, background: 'transparent' },

@@ -10,10 +10,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtures } from '../../src/dev/personas/index.ts';
-import { ACCESS_HEADER, startGatedSite } from '../support/gated-site.ts';
-import { thousandsOfGroups } from '../support/hostile-identities.ts';
-import { currentLoad, describeMachine } from '../support/machine.ts';
-import { PROJECT_ROOT, discoverPages } from '../support/site-pages.ts';
+import { ACCESS_HEADER, startGatedSite } from '../../tests/support/gated-site.ts';
+import { thousandsOfGroups } from '../../tests/support/hostile-identities.ts';
+import { currentLoad, describeMachine } from '../lib/machine.ts';
+import { PROJECT_ROOT, discoverPages } from '../../tests/support/site-pages.ts';
 import { coldBuild, warmBuild, type BuildRun } from './build-times.ts';
 import { measureCardRender } from './card-render.ts';
 import { measurePage, type PageBytes } from './page-bytes.ts';

@@ -4,11 +4,11 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { diagramKey } from './diagram-cache.ts';
-import { diagramSources } from './diagram-sources.ts';
+import { diagramKey } from '../src/diagrams/diagram-cache.ts';
+import { diagramSources } from '../src/diagrams/diagram-sources.ts';
 
-const content = fileURLToPath(new URL('../../content/', import.meta.url));
-const cache = fileURLToPath(new URL('./cache/', import.meta.url));
+const content = fileURLToPath(new URL('../content/', import.meta.url));
+const cache = fileURLToPath(new URL('../src/diagrams/cache/', import.meta.url));
 
 const used = new Set(diagramSources(content).map(({ source }) => `${diagramKey(source)}.json`));
 const stale = readdirSync(cache).filter((name) => name.endsWith('.json') && !used.has(name));
