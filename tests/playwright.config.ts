@@ -5,8 +5,8 @@ import { CHROMIUM_ARGS, chromiumPath } from '../scripts/lib/chromium.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** What runs against the Pages build too: the gate and the card (and a demo page's quality, below). */
-const BOTH_TARGETS = /\/(gate[\w-]*|identity-card)\.spec\.ts$/;
+/** What runs against the Pages build too: the gate, the card and search (and a demo page's quality, below). */
+const BOTH_TARGETS = /\/(gate[\w-]*|identity-card|search-smoke)\.spec\.ts$/;
 
 export default defineConfig<TargetOptions>({
   testDir: './e2e',

@@ -53,5 +53,5 @@ test('the gate is bundled as _worker.js, and nothing of the dev mock or bypass s
 test('the sitemap lists the public pages and no gated demo page', () => {
   const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
   expect(sitemap).toContain('<loc>https://barbicancloud.co.uk/guides/</loc>');
-  for (const slug of demoSlugs()) expect(sitemap).not.toContain(`/${slug}/</loc>`);
+  for (const slug of demoSlugs()) expect(sitemap).not.toContain(`https://barbicancloud.co.uk/${slug}/</loc>`);
 });

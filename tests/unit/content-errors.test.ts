@@ -16,7 +16,7 @@ let original = '';
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'barbican-content-'));
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(root, entry), join(project, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
