@@ -1,7 +1,7 @@
 /**
  * `<access-identity>`: shows who Cloudflare Access thinks the visitor is.
  *
- * Contract (DESIGN.md): attributes `required-group` and `endpoint`; `data-state` is one of
+ * Contract (ARCHITECTURE.md, "Identity element"): attributes `required-group` and `endpoint`; `data-state` is one of
  * loading | ready | signed-out | unprotected | error; every group carries `data-group`; in
  * `ready` with a required group the element carries `data-member`.
  *

@@ -1,6 +1,6 @@
 /**
  * Maps an HTTP answer from get-identity to one of the card's states (the `data-state` contract
- * in DESIGN.md). What Access answers without a session is not documented by Cloudflare; the
+ * in ARCHITECTURE.md, "Identity element"). What Access answers without a session is not documented by Cloudflare; the
  * mapping follows what is observed in the field (README, "What get-identity returns"):
  * 400 `{"err":"no app token set"}`, 401, 403 or a redirect to the login page mean no session;
  * 404 or an HTML page means the host is not behind Access; 5xx and unreadable JSON are errors.
