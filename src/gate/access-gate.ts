@@ -8,8 +8,6 @@ import { readGateConfig, type GateConfigResult, type GateEnv } from './gate-conf
 import { verifyAccessToken } from './verify-access-token.ts';
 import { TOKEN_HEADER } from '../access/protocol.ts';
 
-export { TOKEN_HEADER };
-
 export type GateStatus = 403 | 500 | 503;
 
 export type GateDecision = { allow: true; email: string | undefined } | { allow: false; status: GateStatus; reason: string };

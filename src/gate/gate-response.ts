@@ -7,6 +7,9 @@ import type { GateStatus } from './access-gate.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
 import { demoRoutes } from '../lib/site-routes.ts';
 
+/** Gated answers are for one visitor: never stored by a browser or a shared cache. */
+export const GATED_CACHE_CONTROL = 'private, no-store';
+
 const TITLES: Record<GateStatus, string> = {
   403: 'Sign in through Cloudflare Access',
   500: 'Something went wrong',
@@ -34,6 +37,6 @@ ${status === 403 ? `<p>Signed in and still refused? The <a href="${escapeHtml(`h
 </main></body></html>`;
   return new Response(html, {
     status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'private, no-store' },
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': GATED_CACHE_CONTROL },
   });
 }

@@ -1,5 +1,6 @@
 /** What the end-to-end specs share: signed-in requests and intercepted identity answers. */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
 import { fixtureBody, fixtures, type IdentityFixture, type PersonaName } from '../../src/dev/personas/index.ts';
 import { AUDIENCES, KEYS_FILE } from '../support/e2e-env.ts';
@@ -41,5 +42,21 @@ export async function answerIdentity(page: Page, answer: PersonaName | IdentityF
   const fixture = typeof answer === 'string' ? fixtures[answer] : answer;
   await page.route('**/cdn-cgi/access/get-identity', (route) =>
     route.fulfill({ status: fixture.status, contentType: fixture.contentType, body: fixtureBody(fixture) }),
+  );
+}
+
+/** The accessibility rules every page is held to: WCAG 2.0–2.2 A and AA, and axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe's violations on the page (or inside `selector`), one line each: rule, impact, first nodes. */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  const results = await (selector ? builder.include(selector) : builder).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
   );
 }

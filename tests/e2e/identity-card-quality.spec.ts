@@ -4,11 +4,10 @@
  * against the real build. Its states, groups and values are unit-tested
  * (tests/unit/identity-card.test.ts).
  */
-import AxeBuilder from '@axe-core/playwright';
 import fc from 'fast-check';
 import { expect, test, type Page } from '@playwright/test';
 import { hostileIdentity, thousandsOfGroups } from '../support/hostile-identities.ts';
-import { answerIdentity, signIn, tokenFor } from './helpers.ts';
+import { answerIdentity, axeViolations, signIn, tokenFor } from './helpers.ts';
 import { fixtures } from '../../src/dev/personas/index.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 
@@ -130,11 +129,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await answerIdentity(page, persona);
       await page.goto('/scim-a/');
       await expect(card(page)).not.toHaveAttribute('data-state', 'loading');
-      const results = await new AxeBuilder({ page })
-        .include('access-identity')
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await axeViolations(page, 'access-identity')).toEqual([]);
     });
   }
 }

@@ -3,7 +3,6 @@
  * verdicts and diagnoses, "Use my current session", no request after a paste, no injection from
  * hostile claims, keyboard only, axe in both colour schemes, 320 px.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { demoVerdicts, type DemoGateInfo } from '../../src/inspector/verdicts.ts';
 import { parseIdentity } from '../../src/identity/parse-identity.ts';
@@ -11,7 +10,7 @@ import { STORAGE_KEY } from '../../src/scripts/personalise.ts';
 import { fixtureBody, fixtures, type PersonaName } from '../../src/dev/personas/index.ts';
 import { TEAM, tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';
 import { demoSlugs } from '../support/site-pages.ts';
-import { answerIdentity } from './helpers.ts';
+import { answerIdentity, axeViolations } from './helpers.ts';
 
 let tokens: TokenFixtures;
 test.beforeAll(async () => {
@@ -222,8 +221,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const text of [tokens.accessExpired, fixtureBody(fixtures.member), fixtureBody(fixtures.saml), tokens.cutPayload]) {
       await inspect(page, text);
       await expect(result(page)).toHaveAttribute('data-kind', /.+/);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     }
   });
 }

@@ -8,14 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { MAX_RESULTS } from '../../src/scripts/search/pagefind-client.ts';
 import { readPublicPages, sectionUrl } from '../../src/search/public-pages.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { buildFixtureSearch, indexedPages } from '../support/search-index.ts';
 import { demoSlugs, PROJECT_ROOT } from '../support/site-pages.ts';
-import { tokenFor } from './helpers.ts';
+import { axeViolations, tokenFor } from './helpers.ts';
 
 const KB = 1024;
 /**
@@ -134,18 +133,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('link', { name: 'Search', exact: true }).click();
     await field(page).fill('zephyr');
     await expect(resultLinks(page)).toHaveCount(2);
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    expect(
-      results.violations.map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}`,
-      ),
-    ).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const overflow = await searchBox(page).evaluate((dialog) => ({
       dialog: dialog.scrollWidth - dialog.clientWidth,
       right: dialog.getBoundingClientRect().right - document.documentElement.clientWidth,
