@@ -36,6 +36,12 @@ declare module 'virtual:barbican/site-manifest' {
   export default manifest;
 }
 
+/** The Pages worker's demo pages, slug → prerendered HTML, bundled at build time (src/pages-target/demo-pages.ts). */
+declare module 'virtual:barbican/demo-pages' {
+  const pages: import('./pages-target/demo-pages.ts').DemoPages;
+  export default pages;
+}
+
 /** The built URL of a module as a chunk of its own (src/search/vite-chunk-url.ts). */
 declare module '*?chunk-url' {
   const url: string;

@@ -26,13 +26,34 @@ export interface DemoRequest {
 }
 
 /**
+ * The first segment of a URL path as a file server would read it: percent-decoded (so
+ * `/scim%2Da/` and `/%73cim-a/` name `scim-a`, as they do to the Pages asset server) and lower
+ * case (slugs are lower case, and hosts are matched without case). `null` when an escape is
+ * malformed anywhere in the path: such a path names no demo, and neither target has a page for
+ * it (404), since on both the demo's HTML is only ever served by the gate.
+ * WHATWG URL parsing leaves percent-escapes in the path as they were sent
+ * (https://url.spec.whatwg.org/#path-state), so decoding is left to whoever reads it.
+ */
+export function firstPathSegment(pathname: string): string | undefined | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  // An escaped slash or backslash (`/scim-a%2Findex.html`) splits the path as a decoded one would.
+  return decoded.split(/[/\\]/).find(Boolean)?.toLowerCase();
+}
+
+/**
  * The demo named by the host wins over the path: on `scim-a.<domain>/scim-b/` the request is for
- * scim-a, so no path is a way round a subdomain's gate.
+ * scim-a, so no path is a way round a subdomain's gate. The path is matched decoded and without
+ * case (firstPathSegment), so no spelling of a demo's path reaches the page without the gate.
  */
 export function demoForRequest(manifest: SiteManifest, url: URL, host: string | null): DemoRequest | undefined {
-  const bySlug = (slug: string | undefined) => manifest.demos.find((demo) => demo.slug === slug);
+  const bySlug = (slug: string | undefined | null) => (slug ? manifest.demos.find((demo) => demo.slug === slug) : undefined);
   const hostDemo = bySlug(slugFromHost(host ?? url.host, manifest.domain));
   if (hostDemo) return { demo: hostDemo, onSubdomain: true };
-  const pathDemo = bySlug(url.pathname.split('/').find(Boolean));
+  const pathDemo = bySlug(firstPathSegment(url.pathname));
   return pathDemo ? { demo: pathDemo, onSubdomain: false } : undefined;
 }

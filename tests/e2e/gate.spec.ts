@@ -10,7 +10,8 @@ import { AUDIENCES } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { audTag, createTestKeys, mintAccessToken } from '../support/test-keys.ts';
 import { keys, teamDomain, tokenFor } from './helpers.ts';
-import { currentSite } from './targets.ts';
+import type { DeployTarget } from '../support/e2e-env.ts';
+import { currentSite, currentTarget } from './targets.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -97,6 +98,63 @@ test('a demo subdomain serves only its own demo: another demo’s path there is 
   // The routing table names the demo that was rendered.
   expect(body).toContain('>barbicancloud.co.uk/scim-a/<');
   expect(body).not.toContain('>barbicancloud.co.uk/scim-b/<');
+});
+
+/**
+ * Other spellings of a demo's path, and what each target answers without a token: 403 where the
+ * target routes the spelling to the gate; 404 where it routes it nowhere. The Worker matches its
+ * routes on the decoded path, without case. `wrangler pages dev` sends only the exact `_routes.json`
+ * paths to `_worker.js`, and the asset server answers the rest, where the demo pages are no files.
+ */
+const SPELLINGS: Record<string, Record<DeployTarget, number>> = {
+  '/scim%2Da/': { workers: 403, pages: 404 },
+  '/%73cim-a/': { workers: 403, pages: 404 },
+  '/SCIM-A/': { workers: 403, pages: 404 },
+  '/scim-a/index.html': { workers: 404, pages: 403 },
+};
+
+test('every spelling of a demo’s path meets the gate or finds nothing: never 200, never the page', async ({ request }) => {
+  for (const [path, status] of Object.entries(SPELLINGS)) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(status[currentTarget()]);
+    expectNoRestrictedContent(await response.text());
+  }
+  // A malformed escape names no demo and no page.
+  for (const path of ['/scim%ZZa/', '/scim-a/%ZZ']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expectNoRestrictedContent(await response.text());
+  }
+});
+
+test('a demo’s token opens that demo under the spellings its target routes, and another demo under none', async ({ request }) => {
+  const headers = { [HEADER]: await tokenFor('scim-a') };
+  for (const path of ['/%73cim-a/', '/SCIM-A/']) {
+    const response = await request.get(path, { headers, maxRedirects: 0 });
+    expect(response.status(), path).toBe(currentTarget() === 'workers' ? 200 : 404);
+    if (response.ok()) expect(await response.text(), path).toContain('>barbicancloud.co.uk/scim-a/<');
+  }
+  for (const path of ['/scim-b/', '/SCIM-B/', '/scim%2Db/']) {
+    const response = await request.get(path, { headers, maxRedirects: 0 });
+    expect([403, 404], path).toContain(response.status());
+    expectNoRestrictedContent(await response.text());
+  }
+});
+
+test('on a demo subdomain with its valid token, no spelling of another demo’s path serves that demo', async ({ request }) => {
+  const scimAToken = await tokenFor('scim-a', { audience: AUDIENCES['scim-a']?.[1] ?? '' });
+  const headers = { Host: 'scim-a.barbicancloud.co.uk', [HEADER]: scimAToken };
+  const byFile = await request.get('/scim-b/index.html', { headers, maxRedirects: 0 });
+  expect(byFile.status()).toBe(404);
+  expect(await byFile.text()).not.toContain('>barbicancloud.co.uk/scim-b/<');
+  for (const path of ['/SCIM-B/', '/scim%2Db/']) {
+    const response = await request.get(path, { headers, maxRedirects: 0 });
+    const body = await response.text();
+    expect(body, path).not.toContain('>barbicancloud.co.uk/scim-b/<');
+    // Where the target routes it to a page at all, that page is the subdomain's own demo.
+    expect(response.status(), path).toBe(currentTarget() === 'workers' ? 200 : 404);
+    if (response.ok()) expect(body, path).toContain('>barbicancloud.co.uk/scim-a/<');
+  }
 });
 
 const refusals: [string, () => Promise<string | undefined>][] = [

@@ -3,7 +3,7 @@
  * and what must never ship. Pages has no deploy dry run, so this is the check that the output
  * deploys: _routes.json within Pages' limits, the gate bundled, the headers file complete.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
@@ -12,6 +12,8 @@ import { pagesRoutes, routesProblems, type PagesRoutes } from '../../src/pages-t
 import { demoSlugs } from '../support/site-pages.ts';
 
 const out = new URL('../../dist-pages/', import.meta.url).pathname;
+// Markup only a rendered demo page has: the identity card, and the section that holds it.
+const RESTRICTED_MARKERS = ['<access-identity', 'id="your-identity"'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -20,9 +22,29 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test('every page is prerendered, the demo pages included', () => {
-  for (const path of ['index.html', 'guides/index.html', ...demoSlugs().map((slug) => `${slug}/index.html`)]) {
+test('the public pages are files; the demo pages are not files, they are in the worker bundle', () => {
+  for (const path of ['index.html', 'guides/index.html', 'inspect/index.html']) {
     expect(statSync(join(out, path)).isFile(), path).toBe(true);
+  }
+  const worker = readFileSync(join(out, '_worker.js'), 'utf8');
+  for (const slug of demoSlugs()) {
+    // Nothing under the demo's path: the asset server has no way to answer it without the gate.
+    expect(existsSync(join(out, slug)), `${slug}/`).toBe(false);
+    // The page's own address, as the demo page prints it (esbuild keeps the string's text as is).
+    expect(worker, `${slug}'s page in _worker.js`).toContain(`>barbicancloud.co.uk/${slug}/<`);
+  }
+  expect(worker).toContain(RESTRICTED_MARKERS[0]);
+  // Pages allows a 10 MB bundle (https://developers.cloudflare.com/pages/functions/advanced-mode/);
+  // the gate's code is under 100 KB, and the demo pages' HTML needs a few hundred more.
+  expect(Buffer.byteLength(worker)).toBeLessThan(1024 * 1024);
+});
+
+test('no file in dist-pages but _worker.js holds a demo page’s restricted markup', () => {
+  const files = filesUnder(out).filter((file) => file !== join(out, '_worker.js') && /\.(m?js|html|json|css|xml|txt)$/.test(file));
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const marker of RESTRICTED_MARKERS) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
   }
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
-import { demoForRequest, type SiteManifest } from '../../src/gate/site-manifest.ts';
+import { demoForRequest, firstPathSegment, type SiteManifest } from '../../src/gate/site-manifest.ts';
 import { readWranglerConfig, registryProblems } from '../../scripts/check-demo-registry.ts';
 import { AUDIENCES } from '../support/e2e-env.ts';
 
@@ -74,6 +74,30 @@ describe('which demo a request is for', () => {
   it('ignores where the request came through: a pages.dev or preview host is gated by path like any other', () => {
     expect(at('https://x.pages.dev/alpha/', 'barbican.pages.dev')).toBe('alpha');
     expect(at('https://x.pages.dev/alpha/index.html', 'abc123.barbican.pages.dev')).toBe('alpha');
+  });
+
+  it('matches the path as a file server reads it: percent-decoded and without case', () => {
+    expect(at('https://example.test/alph%61/')).toBe('alpha');
+    expect(at('https://example.test/%61lpha/')).toBe('alpha');
+    expect(at('https://example.test/%41LPHA/')).toBe('alpha');
+    expect(at('https://example.test/ALPHA/')).toBe('alpha');
+    expect(at('https://example.test/Alpha/index.html')).toBe('alpha');
+    // An escaped separator splits the path as the decoded one would.
+    expect(at('https://example.test/alpha%2Findex.html')).toBe('alpha');
+    expect(at('https://example.test/%2Falpha/')).toBe('alpha');
+    expect(at('https://example.test/%5Calpha/')).toBe('alpha');
+    // Escaped once more it is not the demo's path, to a server that decodes once.
+    expect(at('https://example.test/%2561lpha/')).toBeUndefined();
+    expect(at('https://example.test/guid%65s/')).toBeUndefined();
+  });
+
+  it('a malformed escape names no demo (and no page), wherever it is in the path', () => {
+    expect(firstPathSegment('/alph%ZZ/')).toBeNull();
+    expect(firstPathSegment('/alpha/%E0%A4%A')).toBeNull();
+    expect(firstPathSegment('/%/')).toBeNull();
+    expect(at('https://example.test/alph%ZZa/')).toBeUndefined();
+    // The host still names its demo: no path escapes a subdomain's gate.
+    expect(at('https://beta.example.test/%ZZ/')).toBe('beta');
   });
 });
 
