@@ -5,30 +5,24 @@
  * `virtual:barbican/site-manifest` (a Vite plugin for the Worker, an esbuild plugin for the Pages
  * `_worker.js`), and read directly by the checks and the tests.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Plugin as VitePlugin } from 'vite';
 import { demoSchema } from '../schemas/demo.ts';
 import type { SiteManifest } from '../gate/site-manifest.ts';
+import { mdxFiles } from '../lib/mdx-files.ts';
+import { DEFAULT_DOMAIN } from '../lib/site-routes.ts';
 
 export const SITE_MANIFEST_MODULE = 'virtual:barbican/site-manifest';
 const RESOLVED_ID = `\0${SITE_MANIFEST_MODULE}`;
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_DOMAIN = 'barbicancloud.co.uk';
 
 /** The domain the build is for: `SITE_DOMAIN`, as astro.config.mjs reads it. */
 export function siteDomain(): string {
   return process.env['SITE_DOMAIN'] ?? DEFAULT_DOMAIN;
-}
-
-function mdxFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 export function demoFiles(root = PROJECT_ROOT): string[] {

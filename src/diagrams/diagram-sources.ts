@@ -5,8 +5,7 @@
  * syntax, https://mdxjs.com/packages/remark-mdx/) into the same kind of tree, so all three
  * agree on every source, and so on every cache key.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import remarkMdx from 'remark-mdx';
@@ -14,6 +13,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { mdxFiles } from '../lib/mdx-files.ts';
 
 export interface MermaidBlock {
   source: string;
@@ -46,13 +46,6 @@ export function mermaidBlocks(tree: Root): MermaidBlock[] {
 export interface DiagramSource {
   file: string;
   source: string;
-}
-
-function mdxFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? mdxFiles(path) : name.endsWith('.mdx') ? [path] : [];
-  });
 }
 
 const mdxToHast = unified().use(remarkParse).use(remarkMdx).use(remarkRehype);

@@ -2,6 +2,9 @@
  * A demo's two addresses, and the demo a request's host names. Pure functions of a domain, with
  * no build-time values, so the gate can use them on either deploy target (Workers or Pages).
  */
+
+/** The demo's own domain: where the site lives unless `SITE_DOMAIN` names another at build time. */
+export const DEFAULT_DOMAIN = 'barbicancloud.co.uk';
 export interface DemoRoutes {
   /** `barbicancloud.co.uk/scim-a/`, as shown to readers and typed into Access. */
   pathLabel: string;

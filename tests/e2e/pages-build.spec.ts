@@ -3,24 +3,17 @@
  * and what must never ship. Pages has no deploy dry run, so this is the check that the output
  * deploys: _routes.json within Pages' limits, the gate bundled, the headers file complete.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { headersFileContent } from '../../src/security/headers-file.ts';
 import { pagesRoutes, routesProblems, type PagesRoutes } from '../../src/pages-target/pages-routes.ts';
-import { demoSlugs } from '../support/site-pages.ts';
+import { demoSlugs, filesUnder } from '../support/site-pages.ts';
 
 const out = new URL('../../dist-pages/', import.meta.url).pathname;
 // Markup only a rendered demo page has: the identity card, and the section that holds it.
 const RESTRICTED_MARKERS = ['<access-identity', 'id="your-identity"'];
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 test('the public pages are files; the demo pages are not files, they are in the worker bundle', () => {
   for (const path of ['index.html', 'guides/index.html', 'inspect/index.html']) {

@@ -3,20 +3,13 @@
  * deploys as configured.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoSlugs, staticPagePaths } from '../support/site-pages.ts';
+import { demoSlugs, filesUnder, staticPagePaths } from '../support/site-pages.ts';
 import { fixtures } from '../../src/dev/personas/index.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 const shipped = () =>
   filesUnder(dist)

@@ -12,6 +12,13 @@ import { readSiteManifest } from '../../src/build/site-manifest.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Every file under a built output folder, at any depth. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
 export interface SitePage {
   /** The URL path, always with a trailing slash: `/`, `/guides/`, `/scim-a/`. */
   path: string;
