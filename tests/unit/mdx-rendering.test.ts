@@ -14,6 +14,7 @@ import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import FixtureDemo from '../fixtures/content/demos/fixture-demo.mdx';
 import { mdxComponentsFor, type MdxRoute } from '../../src/components/mdx/index.ts';
+import { REQUIRED_DEMO_SECTIONS } from '../../src/schemas/demo.ts';
 
 // The demos a public page knows of: fixture slugs, not the site's.
 vi.mock('../../src/lib/demos.ts', () => ({
@@ -79,14 +80,7 @@ describe('one MDX file, two routes', () => {
 describe('building blocks', () => {
   it('wraps each ## heading and what follows it in its own section', () => {
     const sections = all('demo', 'section.doc-section');
-    expect(sections.map((s) => toText(selectAll('h2', s)[0] as Element))).toEqual([
-      'How this works',
-      'Entra configuration',
-      'Cloudflare configuration',
-      'Verify it works',
-      'Troubleshooting',
-      'Sources',
-    ]);
+    expect(sections.map((s) => toText(selectAll('h2', s)[0] as Element))).toEqual([...REQUIRED_DEMO_SECTIONS]);
     for (const section of sections) expect(selectAll('h2', section)).toHaveLength(1);
   });
 
