@@ -10,13 +10,13 @@
  * other's elements through the hook map in card-hooks.ts.
  */
 import { closestHook, findHook, requireHook } from './card-hooks.ts';
-import { classifyAnswer, type IdentityOutcome } from './classify-answer.ts';
+import type { IdentityOutcome } from './classify-answer.ts';
 import { isMemberOf } from './parse-identity.ts';
 import { renderIdentity } from './render-identity.ts';
+import { requestIdentity } from './request-identity.ts';
 import { IDENTITY_PATH } from '../access/protocol.ts';
 
 export const DEFAULT_ENDPOINT = IDENTITY_PATH;
-export const TIMEOUT_MS = 8000;
 
 export class AccessIdentityElement extends HTMLElement {
   #controller: AbortController | undefined;
@@ -48,35 +48,8 @@ export class AccessIdentityElement extends HTMLElement {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
-    const timer = setTimeout(() => controller.abort('timeout'), TIMEOUT_MS);
     this.#setState('loading', 'Loading...');
-    let outcome: IdentityOutcome;
-    try {
-      const response = await fetch(this.endpoint, {
-        credentials: 'same-origin',
-        cache: 'no-store',
-        // Access answers an expired session with a redirect to its login page; "manual" keeps
-        // that from becoming an opaque cross-origin failure, and the header asks Access for a
-        // 401 instead (Cloudflare docs, session management, "AJAX").
-        redirect: 'manual',
-        headers: { accept: 'application/json', 'x-requested-with': 'XMLHttpRequest' },
-        signal: controller.signal,
-      });
-      const redirected = response.type === 'opaqueredirect';
-      outcome = classifyAnswer({
-        status: response.status,
-        contentType: response.headers.get('content-type'),
-        body: redirected ? '' : await response.text(),
-        redirected,
-      });
-    } catch {
-      outcome = {
-        state: 'error',
-        detail: controller.signal.reason === 'timeout' ? `no answer within ${TIMEOUT_MS / 1000} seconds` : 'the network request failed',
-      };
-    } finally {
-      clearTimeout(timer);
-    }
+    const outcome = await requestIdentity(this.endpoint, controller);
     if (controller === this.#controller) this.#render(outcome);
   }
 

@@ -8,7 +8,7 @@
  * and sets values as text, never as HTML. Nothing pasted leaves the page: the only request it
  * makes is "Use my current session", to get-identity, when the reader asks.
  */
-import { classifyAnswer, type IdentityOutcome } from '../identity/classify-answer.ts';
+import { requestIdentity } from '../identity/request-identity.ts';
 import { idpDisplayName } from '../identity/parse-identity.ts';
 import { relativeTime } from '../identity/relative-time.ts';
 import { IDENTITY_PATH } from '../access/protocol.ts';
@@ -19,7 +19,6 @@ import type { DemoGateInfo } from './verdicts.ts';
 
 /** Results follow typing after this pause; "Inspect" shows them at once. */
 export const DEBOUNCE_MS = 250;
-export const TIMEOUT_MS = 8000;
 /** Group rows shown at most; the count says how many there are. */
 export const GROUP_ROWS = 200;
 
@@ -94,33 +93,8 @@ export class AccessInspectorElement extends Base {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
-    const timer = setTimeout(() => controller.abort('timeout'), TIMEOUT_MS);
     this.#status(this.#template('loading').dataset['status'] ?? '');
-    let outcome: IdentityOutcome;
-    try {
-      // The same request as the identity card's (src/identity/access-identity-element.ts).
-      const response = await fetch(IDENTITY_PATH, {
-        credentials: 'same-origin',
-        cache: 'no-store',
-        redirect: 'manual',
-        headers: { accept: 'application/json', 'x-requested-with': 'XMLHttpRequest' },
-        signal: controller.signal,
-      });
-      const redirected = response.type === 'opaqueredirect';
-      outcome = classifyAnswer({
-        status: response.status,
-        contentType: response.headers.get('content-type'),
-        body: redirected ? '' : await response.text(),
-        redirected,
-      });
-    } catch {
-      outcome = {
-        state: 'error',
-        detail: controller.signal.reason === 'timeout' ? `no answer within ${TIMEOUT_MS / 1000} seconds` : 'the network request failed',
-      };
-    } finally {
-      clearTimeout(timer);
-    }
+    const outcome = await requestIdentity(IDENTITY_PATH, controller);
     if (controller === this.#controller) this.#render(inspectAnswer(outcome, this.#context()));
   }
 
