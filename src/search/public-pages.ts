@@ -23,49 +23,38 @@ export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
  */
 export const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'svg', 'form', 'button', 'template', 'noscript', 'script', 'style']);
 
-const BLOCK_ELEMENTS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
+/**
+ * How many words of a section's prose are searchable: its opening, not all of it. What a query
+ * costs on first use grows with every word indexed (Pagefind stores each occurrence), and the
+ * site's search must stay within its first-use budget (ARCHITECTURE.md, "Search"); what readers
+ * look for is mostly named elsewhere in the section (its headings and terms), which are all kept.
+ */
+export const LEAD_WORDS = 30;
+
+/**
+ * Elements whose text names what a reader searches for: a dashboard or admin center label in
+ * bold, a claim, header, variable or error message in code, a key, a defined term, a column.
+ * A component marks any other such text with `data-search-term` (an aside's title).
+ */
+const TERM_ELEMENTS: ReadonlySet<string> = new Set(['code', 'strong', 'b', 'kbd', 'dt', 'th']);
+
+/** Headings below a section's own `##`: searchable, and weighted as headings. */
+const SUBHEADING_ELEMENTS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
 export interface PageSection {
   /** The `##` heading's id; undefined for the page's opening, before its first `##`. */
   id: string | undefined;
   /** The heading's text (the page title for the opening). */
   heading: string;
-  /** The section's searchable text. */
-  text: string;
+  /**
+   * The section's opening prose: its first paragraphs, cut to `LEAD_WORDS` words, at a sentence's
+   * end when one falls in the second half of them.
+   */
+  lead: string;
+  /** Its headings below the `##` (and any `##` without an id), in page order, each once. */
+  subheadings: string[];
+  /** What it names (`TERM_ELEMENTS`, `data-search-term`), in page order, each once, unless its heading or lead says it already. */
+  terms: string[];
 }
 
 export interface PublicPage {
@@ -112,29 +101,67 @@ function searchBody(tree: Root): Element | undefined {
   return body;
 }
 
-/** Splits the body at each h2 with an id, collecting each part's text in document order. */
+/** A node's text without what is never searchable (`EXCLUDED_ELEMENTS`). */
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || EXCLUDED_ELEMENTS.has(node.tagName)) return '';
+  if (node.tagName === 'br') return ' ';
+  return node.children.map(textOf).join('');
+}
+
+const wordsOf = (text: string): string[] => text.split(' ').filter(Boolean);
+
+/** The first `LEAD_WORDS` words of the prose, ending at a sentence's end in their second half if there is one. */
+export function leadOf(prose: string): string {
+  const words = wordsOf(prose);
+  if (words.length <= LEAD_WORDS) return words.join(' ');
+  const kept = words.slice(0, LEAD_WORDS);
+  for (let end = kept.length; end > LEAD_WORDS / 2; end -= 1) {
+    if (/[.!?]["”’)]?$/.test(kept[end - 1] ?? '')) return kept.slice(0, end).join(' ');
+  }
+  return `${kept.join(' ')}…`;
+}
+
+const addOnce = (list: string[], text: string): void => {
+  if (text && !list.some((known) => known.toLowerCase() === text.toLowerCase())) list.push(text);
+};
+
+interface SectionDraft {
+  id: string | undefined;
+  heading: string;
+  prose: string[];
+  subheadings: string[];
+  terms: string[];
+}
+
+/**
+ * Splits the body at each h2 with an id and reads what each part is searched by: its lead
+ * (paragraphs), its subheadings and its terms. Code blocks are left out: long, and what they name
+ * that matters is named in the prose around them.
+ */
 function sectionsOf(body: Element, title: string): PageSection[] {
-  const sections: PageSection[] = [{ id: undefined, heading: title, text: '' }];
-  const parts: string[][] = [[]];
+  const drafts: SectionDraft[] = [{ id: undefined, heading: title, prose: [], subheadings: [], terms: [] }];
   const walk = (node: ElementContent): void => {
-    if (node.type === 'text') {
-      parts.at(-1)?.push(node.value);
-      return;
-    }
-    if (node.type !== 'element' || EXCLUDED_ELEMENTS.has(node.tagName)) return;
+    if (node.type !== 'element' || EXCLUDED_ELEMENTS.has(node.tagName) || node.tagName === 'pre') return;
+    const current = drafts.at(-1);
+    if (!current) return;
     const id = node.properties['id'];
     if (node.tagName === 'h2' && typeof id === 'string' && id) {
-      sections.push({ id, heading: squash(toText(node)), text: '' });
-      parts.push([]);
+      drafts.push({ id, heading: squash(textOf(node)), prose: [], subheadings: [], terms: [] });
       return;
     }
-    const block = BLOCK_ELEMENTS.has(node.tagName);
-    if (block) parts.at(-1)?.push(' ');
+    if (SUBHEADING_ELEMENTS.has(node.tagName)) return addOnce(current.subheadings, squash(textOf(node)));
+    if (TERM_ELEMENTS.has(node.tagName) || node.properties['dataSearchTerm'] !== undefined)
+      return addOnce(current.terms, squash(textOf(node)));
+    if (node.tagName === 'p' && wordsOf(current.prose.join(' ')).length < LEAD_WORDS) current.prose.push(squash(textOf(node)));
     node.children.forEach(walk);
-    if (block) parts.at(-1)?.push(' ');
   };
   body.children.forEach(walk);
-  return sections.map((section, index) => ({ ...section, text: squash(parts[index]?.join('') ?? '') }));
+  return drafts.map(({ id, heading, prose, subheadings, terms }) => {
+    const lead = leadOf(squash(prose.join(' ')));
+    const said = `${heading} ${lead}`.toLowerCase();
+    return { id, heading, lead, subheadings, terms: terms.filter((term) => !said.includes(term.toLowerCase())) };
+  });
 }
 
 /** Reads one page; undefined when its layout did not mark it searchable. */
@@ -152,7 +179,7 @@ export function readPublicPage(html: string, file: string): PublicPage | undefin
     if (node.tagName === 'html' && typeof node.properties['lang'] === 'string') language = node.properties['lang'];
   });
   const url = urlOfFile(file);
-  const title = squash(h1 ? toText(h1) : '') || squash(titleElement ? toText(titleElement) : '') || url;
+  const title = squash(h1 ? textOf(h1) : '') || squash(titleElement ? toText(titleElement) : '') || url;
   return { url, file, language, title, sections: sectionsOf(body, title) };
 }
 

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, type SearchBuild } from '../../src/search/build-search-index.ts';
+import type { PageSection } from '../../src/search/public-pages.ts';
 
 export const FIXTURE_SITE = new URL('../fixtures/search-site/', import.meta.url).pathname;
 
@@ -36,3 +37,7 @@ export async function buildFixtureSearch(outDir: string): Promise<SearchBuild> {
   cpSync(FIXTURE_SITE, outDir, { recursive: true });
   return buildSearchIndex(outDir);
 }
+
+/** Every word a section is found by (src/search/section-document.ts indexes these). */
+export const searchedText = (section: PageSection): string =>
+  [section.heading, section.lead, ...section.subheadings, ...section.terms].join(' ');

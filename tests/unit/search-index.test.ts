@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchBuild } from '../../src/search/build-search-index.ts';
 import { withPageList } from '../../src/search/page-list.ts';
-import { readPublicPage, urlOfFile } from '../../src/search/public-pages.ts';
+import { LEAD_WORDS, leadOf, readPublicPage, urlOfFile } from '../../src/search/public-pages.ts';
 import { buildFixtureSearch, indexedPages, type IndexedPage } from '../support/search-index.ts';
 
 describe('public pages', () => {
@@ -18,18 +18,41 @@ describe('public pages', () => {
 
   it('reads the title, the opening and each ## section with an id, inside the marked body only', () => {
     const html =
-      '<html lang="en-GB"><head><title>T · Site</title></head><body><h2 id="outside">Out</h2><main data-pagefind-body><h1>Page <em>one</em></h1><p>Opening</p><nav>Contents</nav><h2 id="a">First  part</h2><p>Alpha</p><p>text</p><h2>No id</h2><p>still first</p><section><h2 id="b">Second</h2><h3 id="c">Deeper</h3><pre>code&lt;x&gt;</pre><svg><text>label</text></svg></section></main></body></html>';
+      '<html lang="en-GB"><head><title>T · Site</title></head><body><h2 id="outside">Out</h2><main data-pagefind-body><h1>Page <em>one</em></h1><p>Opening</p><nav>Contents</nav><h2 id="a">First  part</h2><p>Alpha</p><p>text</p><h2>No id</h2><p>still first</p><section><h2 id="b">Second</h2><h3 id="c">Deeper</h3><pre><code>code&lt;x&gt;</code></pre><svg><text>label</text></svg></section></main></body></html>';
     expect(readPublicPage(html, 'one/index.html')).toEqual({
       url: '/one/',
       file: 'one/index.html',
       language: 'en-GB',
       title: 'Page one',
       sections: [
-        { id: undefined, heading: 'Page one', text: 'Page one Opening' },
-        { id: 'a', heading: 'First part', text: 'Alpha text No id still first' },
-        { id: 'b', heading: 'Second', text: 'Deeper code<x>' },
+        { id: undefined, heading: 'Page one', lead: 'Opening', subheadings: [], terms: [] },
+        { id: 'a', heading: 'First part', lead: 'Alpha text still first', subheadings: ['No id'], terms: [] },
+        { id: 'b', heading: 'Second', lead: '', subheadings: ['Deeper'], terms: [] },
       ],
     });
+  });
+
+  it('keeps a section’s terms (code, bold, keys, defined terms, column headers, marked text) once each, and leaves out code blocks', () => {
+    const html =
+      '<main data-pagefind-body><h1>P</h1><h2 id="s">S</h2><p>Set <strong>Support groups</strong> and read <code>no app token set</code>.</p>' +
+      '<aside><p data-search-term>The certificate expires</p><p>Later words.</p></aside>' +
+      '<ol><li>Press <kbd>Esc</kbd>; then <strong>Enable <code>SCIM</code></strong>, then <b>support GROUPS</b> again.</li></ol>' +
+      '<dl><dt>AUD tag</dt><dd>plain definition</dd></dl><table><tr><th>Claim</th></tr><tr><td>plain cell</td></tr></table>' +
+      '<pre><code>codeblockonly</code></pre><button><strong>Copy</strong></button></main>';
+    const section = readPublicPage(html, 'p/index.html')?.sections[1];
+    expect(section?.lead).toBe('Set Support groups and read no app token set. Later words.');
+    // Terms the lead already says are not repeated; "support GROUPS" is "Support groups" again.
+    expect(section?.terms).toEqual(['The certificate expires', 'Esc', 'Enable SCIM', 'AUD tag', 'Claim']);
+  });
+
+  it(`cuts a section’s prose to its first ${LEAD_WORDS} words, at a sentence’s end when one falls in their second half`, () => {
+    const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${i + from}`).join(' ');
+    expect(leadOf(words(LEAD_WORDS))).toBe(words(LEAD_WORDS));
+    expect(leadOf(`${words(LEAD_WORDS - 5)}. ${words(10, 100)}`)).toBe(`${words(LEAD_WORDS - 5)}.`);
+    expect(leadOf(`${words(3)}. ${words(LEAD_WORDS + 5, 100)}`)).toBe(`${words(3)}. ${words(LEAD_WORDS - 3, 100)}…`);
+    // Only the first paragraphs are read: a later one is not searchable.
+    const page = readPublicPage(`<main data-pagefind-body><h1>P</h1><p>${words(LEAD_WORDS)}</p><p>deepword</p></main>`, 'p/index.html');
+    expect(page?.sections[0]?.lead).not.toContain('deepword');
   });
 
   it('skips a page its layout did not mark, even if it mentions the marker in its text', () => {
@@ -59,7 +82,9 @@ describe('the index of a built site (fixture pages)', () => {
       '/',
       '/#quillwort-meadow',
       '/fixture/sections/',
+      '/fixture/sections/#brass-compass',
       '/fixture/sections/#copper-kettle',
+      '/fixture/sections/#tidal-clock',
       '/fixture/sections/#zephyr-lantern',
     ]);
   });
@@ -81,6 +106,12 @@ describe('the index of a built site (fixture pages)', () => {
   it('indexes the body only, without navigation, diagrams or buttons', () => {
     expect(pages.find((page) => page.url === '/fixture/sections/#zephyr-lantern')?.content).toContain('lit at dusk by the lamplighter');
     for (const page of pages) expect(page.content, page.url).not.toMatch(/Search fixture|in the contents|diagramonlyword|Copy/);
+  });
+
+  it('indexes a section by its heading, lead, sub-headings and terms, in that order', () => {
+    expect(pages.find((page) => page.url === '/fixture/sections/#brass-compass')?.content).toBe(
+      'Brass compass. The brass compass points to the north of the fixture, always. Wading birds. An aside whose title names it. Marsh heron. Velvet tide.',
+    );
   });
 
   it('names each record by its heading and its page, so a result shows both', () => {
@@ -119,6 +150,8 @@ describe('the index of a built site (fixture pages)', () => {
       '/fixture/sections/',
       '/fixture/sections/#zephyr-lantern',
       '/fixture/sections/#copper-kettle',
+      '/fixture/sections/#brass-compass',
+      '/fixture/sections/#tidal-clock',
     ]);
     expect(list).toContain('>Fixture sections</a>');
     expect(list).not.toContain('gated');
