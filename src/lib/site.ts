@@ -2,7 +2,7 @@
  * Where the site lives. The domain is configuration (`SITE_DOMAIN` at build time), defaulting
  * to the demo's own domain; every demo is reachable under it by path and by subdomain.
  */
-import { DEFAULT_DOMAIN, demoRoutes as routesUnder, slugFromHost as slugUnder, type DemoRoutes } from './site-routes.ts';
+import { DEFAULT_DOMAIN, demoRoutes as routesUnder, type DemoRoutes } from './site-routes.ts';
 
 export type { DemoRoutes };
 
@@ -12,9 +12,4 @@ export const SITE_DOMAIN: string = new URL(import.meta.env.SITE ?? `https://${DE
 
 export function demoRoutes(slug: string, domain: string = SITE_DOMAIN): DemoRoutes {
   return routesUnder(slug, domain);
-}
-
-/** The demo slug a request's host names (`scim-a.barbicancloud.co.uk` → `scim-a`), if any. */
-export function slugFromHost(host: string | null, domain: string = SITE_DOMAIN): string | undefined {
-  return slugUnder(host, domain);
 }
