@@ -101,15 +101,33 @@ function searchBody(tree: Root): Element | undefined {
   return body;
 }
 
-/** A node's text without what is never searchable (`EXCLUDED_ELEMENTS`). */
+/**
+ * Never searchable: the elements above, and any element marked `data-pagefind-ignore` (Pagefind's
+ * own convention, https://pagefind.app/docs/indexing/): a tab panel's label, which repeats its
+ * tab's, or an aside's default title ("Note").
+ */
+const isIgnored = (node: Element): boolean => EXCLUDED_ELEMENTS.has(node.tagName) || node.properties['dataPagefindIgnore'] !== undefined;
+
+/** Elements whose text reads as apart from what is around it: kept apart by a space. */
+const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  ...['address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer'],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'ol', 'p', 'pre', 'section', 'summary'],
+  ...['table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'],
+]);
+
+/** A node's searchable text, blocks and line breaks kept apart by a space. */
 function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
-  if (node.type !== 'element' || EXCLUDED_ELEMENTS.has(node.tagName)) return '';
+  if (node.type !== 'element' || isIgnored(node)) return '';
   if (node.tagName === 'br') return ' ';
-  return node.children.map(textOf).join('');
+  const text = node.children.map(textOf).join('');
+  return BLOCK_ELEMENTS.has(node.tagName) ? ` ${text} ` : text;
 }
 
-const wordsOf = (text: string): string[] => text.split(' ').filter(Boolean);
+const wordsOf = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+
+/** A word that ends a sentence: `.`, `!` or `?`, then any closing quotes or brackets. */
+const SENTENCE_END = /[.!?]["'”’)\]]*$/;
 
 /** The first `LEAD_WORDS` words of the prose, ending at a sentence's end in their second half if there is one. */
 export function leadOf(prose: string): string {
@@ -117,14 +135,31 @@ export function leadOf(prose: string): string {
   if (words.length <= LEAD_WORDS) return words.join(' ');
   const kept = words.slice(0, LEAD_WORDS);
   for (let end = kept.length; end > LEAD_WORDS / 2; end -= 1) {
-    if (/[.!?]["”’)]?$/.test(kept[end - 1] ?? '')) return kept.slice(0, end).join(' ');
+    if (SENTENCE_END.test(kept[end - 1] ?? '')) return kept.slice(0, end).join(' ');
   }
   return `${kept.join(' ')}…`;
 }
 
+/**
+ * The most words a term keeps: a label, a claim, a message. Bold around a whole sentence is
+ * emphasis, not a name, and would cost the index its every word.
+ */
+export const TERM_WORDS = 12;
+
+const termOf = (text: string): string => {
+  const words = wordsOf(text);
+  return words.length <= TERM_WORDS ? words.join(' ') : `${words.slice(0, TERM_WORDS).join(' ')}…`;
+};
+
 const addOnce = (list: string[], text: string): void => {
   if (text && !list.some((known) => known.toLowerCase() === text.toLowerCase())) list.push(text);
 };
+
+/** Whether `text` says `phrase` as whole words (`id` is not said by "provider"), ignoring case. */
+function says(text: string, phrase: string): boolean {
+  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}_])${escaped}(?:$|[^\\p{L}\\p{N}_])`, 'u').test(text.toLowerCase());
+}
 
 interface SectionDraft {
   id: string | undefined;
@@ -142,7 +177,7 @@ interface SectionDraft {
 function sectionsOf(body: Element, title: string): PageSection[] {
   const drafts: SectionDraft[] = [{ id: undefined, heading: title, prose: [], subheadings: [], terms: [] }];
   const walk = (node: ElementContent): void => {
-    if (node.type !== 'element' || EXCLUDED_ELEMENTS.has(node.tagName) || node.tagName === 'pre') return;
+    if (node.type !== 'element' || isIgnored(node) || node.tagName === 'pre') return;
     const current = drafts.at(-1);
     if (!current) return;
     const id = node.properties['id'];
@@ -152,15 +187,15 @@ function sectionsOf(body: Element, title: string): PageSection[] {
     }
     if (SUBHEADING_ELEMENTS.has(node.tagName)) return addOnce(current.subheadings, squash(textOf(node)));
     if (TERM_ELEMENTS.has(node.tagName) || node.properties['dataSearchTerm'] !== undefined)
-      return addOnce(current.terms, squash(textOf(node)));
+      return addOnce(current.terms, termOf(textOf(node)));
     if (node.tagName === 'p' && wordsOf(current.prose.join(' ')).length < LEAD_WORDS) current.prose.push(squash(textOf(node)));
     node.children.forEach(walk);
   };
   body.children.forEach(walk);
   return drafts.map(({ id, heading, prose, subheadings, terms }) => {
     const lead = leadOf(squash(prose.join(' ')));
-    const said = `${heading} ${lead}`.toLowerCase();
-    return { id, heading, lead, subheadings, terms: terms.filter((term) => !said.includes(term.toLowerCase())) };
+    const said = `${heading} ${lead}`;
+    return { id, heading, lead, subheadings, terms: terms.filter((term) => !says(said, term)) };
   });
 }
 

@@ -128,4 +128,11 @@ describe('building blocks', () => {
     const [aside] = all('demo', 'aside.aside--caution');
     expect(aside?.properties['ariaLabel']).toBe('Fixture caution');
   });
+
+  it('gives search an aside’s own title as a term, and leaves out a default title and a tab panel’s repeated label', () => {
+    expect(all('demo', 'aside.aside--caution > .aside__title[data-search-term]')).toHaveLength(1);
+    expect(all('demo', 'aside.aside--note > .aside__title[data-pagefind-ignore]')).toHaveLength(1);
+    expect(all('demo', 'aside.aside--note > .aside__title[data-search-term]')).toHaveLength(0);
+    expect(all('demo', '.tab-panel > .tab-panel__label[data-pagefind-ignore]')).toHaveLength(3);
+  });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchBuild } from '../../src/search/build-search-index.ts';
 import { withPageList } from '../../src/search/page-list.ts';
-import { LEAD_WORDS, leadOf, readPublicPage, urlOfFile } from '../../src/search/public-pages.ts';
+import { LEAD_WORDS, leadOf, readPublicPage, TERM_WORDS, urlOfFile } from '../../src/search/public-pages.ts';
 import { buildFixtureSearch, indexedPages, type IndexedPage } from '../support/search-index.ts';
 
 describe('public pages', () => {
@@ -36,18 +36,50 @@ describe('public pages', () => {
     const html =
       '<main data-pagefind-body><h1>P</h1><h2 id="s">S</h2><p>Set <strong>Support groups</strong> and read <code>no app token set</code>.</p>' +
       '<aside><p data-search-term>The certificate expires</p><p>Later words.</p></aside>' +
-      '<ol><li>Press <kbd>Esc</kbd>; then <strong>Enable <code>SCIM</code></strong>, then <b>support GROUPS</b> again.</li></ol>' +
-      '<dl><dt>AUD tag</dt><dd>plain definition</dd></dl><table><tr><th>Claim</th></tr><tr><td>plain cell</td></tr></table>' +
+      '<ol><li>Press <kbd>Esc</kbd>; then <strong>Enable <code>SCIM</code></strong>, then <b>support GROUPS</b> again.</li>' +
+      '<li>Read <code>cf_authorization</code>, set <b>Email claim</b>, then <code>CF_Authorization</code> again.</li></ol>' +
+      '<dl><dt>AUD tag</dt><dd>plain definition</dd></dl><table><tr><th>Claim<br>name</th><th><p>Left</p><p>Right</p></th></tr><tr><td>plain cell</td></tr></table>' +
       '<pre><code>codeblockonly</code></pre><button><strong>Copy</strong></button></main>';
     const section = readPublicPage(html, 'p/index.html')?.sections[1];
     expect(section?.lead).toBe('Set Support groups and read no app token set. Later words.');
-    // Terms the lead already says are not repeated; "support GROUPS" is "Support groups" again.
-    expect(section?.terms).toEqual(['The certificate expires', 'Esc', 'Enable SCIM', 'AUD tag', 'Claim']);
+    // What the lead says already is not repeated ("support GROUPS" is "Support groups" again), nor
+    // is a term twice in another case; a line break or a block inside a term keeps words apart.
+    expect(section?.terms).toEqual([
+      'The certificate expires',
+      'Esc',
+      'Enable SCIM',
+      'cf_authorization',
+      'Email claim',
+      'AUD tag',
+      'Claim name',
+      'Left Right',
+    ]);
+  });
+
+  it('drops a term the lead says only when it says it as whole words', () => {
+    const html =
+      '<main data-pagefind-body><h1>P</h1><p>The provider sends the token.</p><ul><li>Use <code>id</code>, <code>end</code> and <code>token</code>.</li></ul></main>';
+    expect(readPublicPage(html, 'p/index.html')?.sections[0]?.terms).toEqual(['id', 'end']);
+  });
+
+  it(`keeps at most ${TERM_WORDS} words of a term`, () => {
+    const sentence = Array.from({ length: TERM_WORDS + 5 }, (_, i) => `b${i}`);
+    const html = `<main data-pagefind-body><h1>P</h1><ul><li><strong>${sentence.join(' ')}</strong></li></ul></main>`;
+    expect(readPublicPage(html, 'p/index.html')?.sections[0]?.terms).toEqual([`${sentence.slice(0, TERM_WORDS).join(' ')}…`]);
+  });
+
+  it('leaves out what is marked data-pagefind-ignore, and reads paragraphs inside lists and asides into the lead', () => {
+    const html =
+      '<main data-pagefind-body><h1>P</h1><aside><p data-pagefind-ignore>Note</p><p>Aside text.</p></aside>' +
+      '<div class="tab-panel"><p data-pagefind-ignore>Dashboard</p><ol><li><p>Step one.</p></li></ol></div></main>';
+    expect(readPublicPage(html, 'p/index.html')?.sections[0]).toMatchObject({ lead: 'Aside text. Step one.', terms: [] });
   });
 
   it(`cuts a section’s prose to its first ${LEAD_WORDS} words, at a sentence’s end when one falls in their second half`, () => {
     const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${i + from}`).join(' ');
     expect(leadOf(words(LEAD_WORDS))).toBe(words(LEAD_WORDS));
+    expect(leadOf(`${words(LEAD_WORDS - 5)}.”) ${words(10, 100)}`)).toBe(`${words(LEAD_WORDS - 5)}.”)`);
+    expect(leadOf(`a\nb\tc`)).toBe('a b c');
     expect(leadOf(`${words(LEAD_WORDS - 5)}. ${words(10, 100)}`)).toBe(`${words(LEAD_WORDS - 5)}.`);
     expect(leadOf(`${words(3)}. ${words(LEAD_WORDS + 5, 100)}`)).toBe(`${words(3)}. ${words(LEAD_WORDS - 3, 100)}…`);
     // Only the first paragraphs are read: a later one is not searchable.

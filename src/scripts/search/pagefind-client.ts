@@ -15,7 +15,12 @@ export interface PagefindResultData {
 
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(term: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  /** Null when a later call replaced this one before it ran. */
+  debouncedSearch(
+    term: string,
+    options?: Record<string, unknown>,
+    debounceTimeoutMs?: number,
+  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
 /** One result as shown: a link to a section of a page (or to the page, for its opening). */
@@ -44,8 +49,20 @@ export function entryOf(data: PagefindResultData): SearchEntry {
   return { page, heading, url: data.url, excerpt: data.excerpt };
 }
 
-export async function searchEntries(pagefind: Pagefind, term: string): Promise<SearchEntry[]> {
-  const search = await pagefind.search(term);
-  const hits = await Promise.all((search?.results ?? []).slice(0, MAX_RESULTS).map((result) => result.data()));
+/**
+ * How long typing must pause before a query runs (Pagefind's own default). Each query that runs
+ * fetches its results' fragments: one per keystroke would fetch several times what one query
+ * costs, and what search downloads on first use has a budget (tests/e2e/search.spec.ts).
+ */
+export const TYPING_PAUSE_MS = 300;
+
+/**
+ * The results for `term` once typing pauses; undefined when a later query replaced it, before
+ * anything is fetched for its results. `isCurrent` says whether it is still the latest query.
+ */
+export async function searchEntries(pagefind: Pagefind, term: string, isCurrent: () => boolean): Promise<SearchEntry[] | undefined> {
+  const search = await pagefind.debouncedSearch(term, {}, TYPING_PAUSE_MS);
+  if (!search || !isCurrent()) return undefined;
+  const hits = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
   return hits.map(entryOf);
 }

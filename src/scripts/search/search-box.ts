@@ -65,8 +65,8 @@ export function createSearchBox(trigger: HTMLAnchorElement): { open(): void } {
     }
     try {
       pagefind ??= loadPagefind();
-      const entries = await searchEntries(await pagefind, term);
-      if (query !== latest) return;
+      const entries = await searchEntries(await pagefind, term, () => query === latest);
+      if (!entries || query !== latest) return;
       results.replaceChildren(renderEntries(entries, base));
       status.textContent =
         entries.length === 0 ? `No results for “${term}”.` : `${entries.length} result${entries.length === 1 ? '' : 's'}.`;
