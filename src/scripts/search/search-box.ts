@@ -23,11 +23,13 @@ function build(listHref: string) {
   const input = document.createElement('input');
   input.id = label.htmlFor;
   input.type = 'search';
+  input.className = 'field';
   input.autocomplete = 'off';
   input.spellcheck = false;
   input.enterKeyHint = 'go';
   const closeButton = document.createElement('button');
   closeButton.type = 'button';
+  closeButton.className = 'button button--quiet';
   closeButton.textContent = 'Close';
   form.append(label, input, closeButton);
   const status = document.createElement('p');
