@@ -12,7 +12,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
-export const HEADING_ID_COMPONENT = 'HeadingId';
+const HEADING_ID_COMPONENT = 'HeadingId';
 const VALID_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HEADING = /^h[1-6]$/;
 

@@ -16,7 +16,7 @@ import { readPublicPages, sectionUrl, type PublicPage } from './public-pages.ts'
 import { sectionDocument } from './section-document.ts';
 
 /** Where the index goes inside the site; the search UI imports `/pagefind/pagefind.js`. */
-export const INDEX_FOLDER = 'pagefind';
+const INDEX_FOLDER = 'pagefind';
 
 /**
  * Pagefind's browser-side bundles the site does not load: its stock UIs (the site has a results

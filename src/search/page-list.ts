@@ -4,7 +4,7 @@
  * The page renders an empty `<ol data-search-page-list>`; this writes its items after the build
  * (again on a second run: the list holds no `<ol>` of its own, so its end is the first `</ol>`).
  */
-import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { sectionUrl, type PublicPage } from './public-pages.ts';
 
@@ -13,20 +13,12 @@ export const SEARCH_PAGE_FILE = 'search/index.html';
 
 const PLACEHOLDER = /(<ol\b[^>]*\sdata-search-page-list(?:=""|\s|>)[^>]*>)[\s\S]*?(<\/ol>)/;
 
-const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children,
-});
-const link = (href: string, text: string): Element => element('a', { href }, [{ type: 'text', value: text }]);
-
-export function pageListItems(pages: readonly PublicPage[]): string {
+function pageListItems(pages: readonly PublicPage[]): string {
   const items = pages.map((page) => {
     const sections = page.sections
       .filter((section) => section.id)
-      .map((section) => element('li', {}, [link(sectionUrl(page, section), section.heading)]));
-    return element('li', {}, [link(page.url, page.title), ...(sections.length > 0 ? [element('ul', {}, sections)] : [])]);
+      .map((section) => h('li', [h('a', { href: sectionUrl(page, section) }, section.heading)]));
+    return h('li', [h('a', { href: page.url }, page.title), ...(sections.length > 0 ? [h('ul', sections)] : [])]);
   });
   return toHtml(items);
 }

@@ -6,22 +6,23 @@
  * demo layout never does. The same list feeds the index and the no-JavaScript page list
  * (/search/), so the two always hold the same pages.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
+import { filesEndingWith } from '../lib/mdx-files.ts';
 
 /** The attribute a layout puts on the element that holds a page's searchable content. */
-export const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
+const SEARCH_BODY_ATTRIBUTE = 'data-pagefind-body';
 
 /**
  * Not searchable inside a page's body: navigation (contents, previous/next), diagrams (their
  * labels repeat the text), forms, buttons and templates (the personalisation form, "Copy"), and
  * what only shows without JavaScript.
  */
-export const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'svg', 'form', 'button', 'template', 'noscript', 'script', 'style']);
+const EXCLUDED_ELEMENTS: ReadonlySet<string> = new Set(['nav', 'svg', 'form', 'button', 'template', 'noscript', 'script', 'style']);
 
 /**
  * How many words of a section's prose are searchable: its opening, not all of it. What a query
@@ -71,18 +72,6 @@ export interface PublicPage {
 
 /** The address of a page's section: the page itself for its opening. */
 export const sectionUrl = (page: PublicPage, section: PageSection): string => (section.id ? `${page.url}#${section.id}` : page.url);
-
-async function htmlFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = join(folder, entry.name);
-      if (entry.isDirectory()) return htmlFiles(full);
-      return Promise.resolve(entry.name.endsWith('.html') ? [full] : []);
-    }),
-  );
-  return nested.flat();
-}
 
 /** `guides/authoring/index.html` → `/guides/authoring/`; `index.html` → `/`; `a.html` → `/a.html`. */
 export function urlOfFile(file: string): string {
@@ -220,7 +209,7 @@ export function readPublicPage(html: string, file: string): PublicPage | undefin
 
 /** Every public page under a built site directory, sorted by URL. */
 export async function readPublicPages(siteDir: string): Promise<PublicPage[]> {
-  const files = await htmlFiles(siteDir);
+  const files = filesEndingWith(siteDir, '.html');
   const pages = await Promise.all(files.map(async (full) => readPublicPage(await readFile(full, 'utf8'), relative(siteDir, full))));
   return pages.filter((page): page is PublicPage => page !== undefined).sort((a, b) => a.url.localeCompare(b.url));
 }

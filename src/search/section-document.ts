@@ -6,56 +6,25 @@
  * stop in the result's excerpt, so the terms are set apart with middle dots, not as blocks.
  * https://pagefind.app/docs/metadata/ https://pagefind.app/docs/weighting/
  */
-import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { PageSection, PublicPage } from './public-pages.ts';
 
-const block = (tagName: string, text: string): Element => ({
-  type: 'element',
-  tagName,
-  properties: {},
-  children: [{ type: 'text', value: text }],
-});
-
 export function sectionDocument(page: PublicPage, section: PageSection): string {
-  const tree: Root = {
-    type: 'root',
-    children: [
+  return toHtml(
+    h(null, [
       { type: 'doctype' },
-      {
-        type: 'element',
-        tagName: 'html',
-        properties: { lang: page.language },
-        children: [
-          {
-            type: 'element',
-            tagName: 'head',
-            properties: {},
-            children: [
-              { type: 'element', tagName: 'meta', properties: { dataPagefindMeta: 'page[content]', content: page.title }, children: [] },
-            ],
-          },
-          {
-            type: 'element',
-            tagName: 'body',
-            properties: {},
-            children: [
-              {
-                type: 'element',
-                tagName: 'main',
-                properties: { dataPagefindBody: '' },
-                children: [
-                  block('h1', section.heading),
-                  block('p', section.lead),
-                  ...section.subheadings.map((subheading) => block('h2', subheading)),
-                  block('p', section.terms.join(' · ')),
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  };
-  return toHtml(tree);
+      h('html', { lang: page.language }, [
+        h('head', [h('meta', { dataPagefindMeta: 'page[content]', content: page.title })]),
+        h('body', [
+          h('main', { dataPagefindBody: '' }, [
+            h('h1', section.heading),
+            h('p', section.lead),
+            ...section.subheadings.map((subheading) => h('h2', subheading)),
+            h('p', section.terms.join(' · ')),
+          ]),
+        ]),
+      ]),
+    ]),
+  );
 }

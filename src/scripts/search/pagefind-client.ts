@@ -32,18 +32,18 @@ export interface SearchEntry {
   excerpt: string;
 }
 
-export const INDEX_URL = '/pagefind/pagefind.js';
+const INDEX_URL = '/pagefind/pagefind.js';
 /** Results shown for a query: each costs its section's fragment (about 1 KB) to fetch. */
 export const MAX_RESULTS = 5;
 
-export async function loadPagefind(url = INDEX_URL): Promise<Pagefind> {
-  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+export async function loadPagefind(): Promise<Pagefind> {
+  const pagefind = (await import(/* @vite-ignore */ INDEX_URL)) as Pagefind;
   await pagefind.options({ noWorker: true, excerptLength: 18 });
   return pagefind;
 }
 
 /** The index holds one record per section (src/search/section-document.ts). */
-export function entryOf(data: PagefindResultData): SearchEntry {
+function entryOf(data: PagefindResultData): SearchEntry {
   const page = data.meta.page ?? data.meta.title ?? data.url;
   const heading = data.meta.title && data.meta.title !== page ? data.meta.title : undefined;
   return { page, heading, url: data.url, excerpt: data.excerpt };
@@ -54,7 +54,7 @@ export function entryOf(data: PagefindResultData): SearchEntry {
  * fetches its results' fragments: one per keystroke would fetch several times what one query
  * costs, and what search downloads on first use has a budget (tests/e2e/search.spec.ts).
  */
-export const TYPING_PAUSE_MS = 300;
+const TYPING_PAUSE_MS = 300;
 
 /**
  * The results for `term` once typing pauses; undefined when a later query replaced it, before

@@ -13,7 +13,7 @@ function span(className: string, text = ''): HTMLSpanElement {
 }
 
 /** The excerpt's text, with the words Pagefind marked wrapped in `<mark>`. */
-export function excerptNodes(excerpt: string): Node[] {
+function excerptNodes(excerpt: string): Node[] {
   // An inert document: nothing in it runs or loads. Only its text and <mark>s are copied out.
   const parsed = new DOMParser().parseFromString(excerpt, 'text/html').body;
   return [...parsed.childNodes].map((node) => {
