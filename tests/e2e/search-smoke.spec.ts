@@ -6,8 +6,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readPublicPages } from '../../src/search/public-pages.ts';
-import { indexedPages } from '../support/search-index.ts';
+import { builtPublicPages, indexedPages } from '../support/search-index.ts';
 import { demoSlugs, PROJECT_ROOT } from '../support/site-pages.ts';
 import { currentTarget } from './targets.ts';
 
@@ -15,13 +14,13 @@ const buildDir = () => join(PROJECT_ROOT, currentTarget() === 'pages' ? 'dist-pa
 
 test('the build’s index holds its public pages and no demo page', async () => {
   const indexedUrls = new Set(indexedPages(join(buildDir(), 'pagefind')).map((record) => record.url.replace(/#.*$/, '')));
-  const publicUrls = (await readPublicPages(buildDir())).map((page) => page.url);
+  const publicUrls = (await builtPublicPages(buildDir())).map((page) => page.url);
   expect([...indexedUrls].sort()).toEqual([...publicUrls].sort());
   for (const slug of demoSlugs()) expect([...indexedUrls].filter((url) => url.startsWith(`/${slug}/`))).toEqual([]);
 });
 
 test('a page’s title, searched with the keyboard alone, brings that page up', async ({ page }) => {
-  const pages = await readPublicPages(buildDir());
+  const pages = await builtPublicPages(buildDir());
   const target = pages.find((candidate) => candidate.url.startsWith('/guides/') && candidate.url !== '/guides/');
   if (!target) throw new Error('no public guide in the build');
   await page.goto('/');

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildSearchIndex, type SearchBuild } from '../../src/search/build-search-index.ts';
-import type { PageSection } from '../../src/search/public-pages.ts';
+import { readPublicPages, type PageSection, type PublicPage } from '../../src/search/public-pages.ts';
 
 export const FIXTURE_SITE = new URL('../fixtures/search-site/', import.meta.url).pathname;
 
@@ -41,3 +41,12 @@ export async function buildFixtureSearch(outDir: string): Promise<SearchBuild> {
 /** Every word a section is found by (src/search/section-document.ts indexes these). */
 export const searchedText = (section: PageSection): string =>
   [section.heading, section.lead, ...section.subheadings, ...section.terms].join(' ');
+
+const builtPages = new Map<string, Promise<PublicPage[]>>();
+
+/** The public pages of a built site, read once per test process (the build does not change under the tests). */
+export function builtPublicPages(siteDir: string): Promise<PublicPage[]> {
+  let pages = builtPages.get(siteDir);
+  if (!pages) builtPages.set(siteDir, (pages = readPublicPages(siteDir)));
+  return pages;
+}

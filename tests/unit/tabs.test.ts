@@ -4,22 +4,12 @@
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { fromHtml } from 'hast-util-from-html';
-import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
+import { selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
 import Tabs from '../../src/components/mdx/Tabs.astro';
 import { tabChoices } from '../../src/components/mdx/tab-choices.ts';
-
-/** Every element of the tree with the tag and, if given, the class. */
-function elements(tree: Root, tagName: string, className?: string): Element[] {
-  const found: Element[] = [];
-  visit(tree, 'element', (node) => {
-    const classes = node.properties['className'];
-    if (node.tagName === tagName && (!className || (Array.isArray(classes) && classes.includes(className)))) found.push(node);
-  });
-  return found;
-}
+import { escapeHtml as escape } from '../../src/lib/escape-html.ts';
 
 const LABELS = [
   'Dashboard',
@@ -31,7 +21,6 @@ const LABELS = [
   'Bicep',
   'Entra admin centre → Groups',
 ];
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** What <Tab label=…> renders, for each label. */
 const panelsHtml = LABELS.map(
   (label, i) =>
@@ -43,9 +32,9 @@ describe('tabChoices', () => {
     const { labels, html } = tabChoices(panelsHtml, 'tabs-test');
     expect(labels).toEqual(LABELS);
     const tree = fromHtml(html, { fragment: true });
-    const choices = elements(tree, 'label', 'tabs__choice');
+    const choices = selectAll('label.tabs__choice', tree);
     expect(choices.map((choice) => toText(choice))).toEqual(LABELS);
-    const radios = elements(tree, 'input').filter((input) => input.properties['type'] === 'radio');
+    const radios = selectAll('input[type=radio]', tree);
     expect(radios.map((radio) => radio.properties['value'])).toEqual(LABELS.map((_, i) => String(i)));
     expect(radios.map((radio) => radio.properties['name'])).toEqual(LABELS.map(() => 'tabs-test'));
     expect(radios.map((radio) => radio.properties['checked'] === true)).toEqual(LABELS.map((_, i) => i === 0));
@@ -55,7 +44,7 @@ describe('tabChoices', () => {
     const tree = fromHtml(tabChoices(panelsHtml, 'tabs-test').html, { fragment: true });
     const topLevel = tree.children.filter((node) => node.type === 'element');
     expect(topLevel.map((node) => (node.type === 'element' ? node.tagName : ''))).toEqual(LABELS.flatMap(() => ['label', 'div']));
-    expect(elements(tree, 'div', 'tab-panel').map((panel) => toText(panel).includes('& text'))).toEqual(LABELS.map(() => true));
+    expect(selectAll('div.tab-panel', tree).map((panel) => toText(panel).includes('& text'))).toEqual(LABELS.map(() => true));
   });
 
   it('leaves content that is not a panel alone, and makes nothing of no panels', () => {
@@ -69,10 +58,10 @@ describe('<Tabs>', () => {
     const container = await AstroContainer.create();
     const html = await container.renderToString(Tabs, { slots: { default: panelsHtml } });
     const tree = fromHtml(html, { fragment: true });
-    const group = elements(tree, 'div', 'tabs')[0];
+    const group = selectAll('div.tabs', tree)[0];
     expect(group?.properties['role']).toBe('group');
     expect(group?.properties['ariaLabel']).toBe(LABELS.join(' or '));
-    expect(elements(tree, 'input').filter((input) => input.properties['type'] === 'radio')).toHaveLength(LABELS.length);
-    expect(elements(tree, 'div', 'tab-panel')).toHaveLength(LABELS.length);
+    expect(selectAll('input[type=radio]', tree)).toHaveLength(LABELS.length);
+    expect(selectAll('div.tab-panel', tree)).toHaveLength(LABELS.length);
   });
 });
