@@ -3,7 +3,6 @@
  * the public guides (each demo's setup guide first, then the shared guides), then the tools.
  * Previous/next links follow the same order.
  */
-import { allDemos } from './demos.ts';
 import { publicGuideHref, publicGuides } from './public-guides.ts';
 import { TOOL_PAGES } from './tool-pages.ts';
 
@@ -34,12 +33,9 @@ export function hasPageFile(href: string, files: readonly string[] = pageFiles):
 }
 
 export async function siteNavigation(): Promise<NavGroup[]> {
-  const [demos, guides] = await Promise.all([allDemos(), publicGuides()]);
-  const guideItems = guides.map((entry): NavItem =>
-    entry.kind === 'demo'
-      ? { title: `${entry.demo.data.protocol} setup: ${entry.demo.data.title}`, href: publicGuideHref(entry.name), kind: 'guide' }
-      : { title: entry.guide.data.title, href: publicGuideHref(entry.name), kind: 'guide' },
-  );
+  const guides = await publicGuides();
+  const demos = guides.flatMap((entry) => (entry.kind === 'demo' ? [entry.demo] : []));
+  const guideItems = guides.map((entry): NavItem => ({ title: entry.title, href: publicGuideHref(entry.name), kind: 'guide' }));
   const toolHrefs = new Set(TOOL_PAGES.map((tool) => tool.href));
   const tools = TOOL_PAGES.filter((tool) => guideItems.some((item) => item.href === tool.href) || hasPageFile(tool.href)).map(
     (tool): NavItem => ({ ...tool, kind: 'tool' }),
@@ -55,12 +51,8 @@ export async function siteNavigation(): Promise<NavGroup[]> {
   return groups.filter((group) => group.items.length > 0);
 }
 
-export async function readingOrder(): Promise<NavItem[]> {
-  return (await siteNavigation()).flatMap((group) => group.items);
-}
-
 export async function neighbours(href: string): Promise<{ previous?: NavItem; next?: NavItem }> {
-  const order = await readingOrder();
+  const order = (await siteNavigation()).flatMap((group) => group.items);
   const index = order.findIndex((item) => item.href === href);
   if (index < 0) return {};
   const result: { previous?: NavItem; next?: NavItem } = {};

@@ -9,9 +9,11 @@ import { allDemos, type Demo } from './demos.ts';
 
 export type Guide = CollectionEntry<'guides'>;
 
-export type PublicGuide = { kind: 'demo'; name: string; demo: Demo } | { kind: 'guide'; name: string; guide: Guide };
+/** `title`: how the guide is named in lists and in its page title (a demo's: "SAML setup: Group A by SAML claim"). */
+export type PublicGuide =
+  { kind: 'demo'; name: string; title: string; demo: Demo } | { kind: 'guide'; name: string; title: string; guide: Guide };
 
-export async function allGuides(): Promise<Guide[]> {
+async function allGuides(): Promise<Guide[]> {
   return (await getCollection('guides')).sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
 }
 
@@ -28,15 +30,36 @@ export function assertNoGuideCollision(demos: readonly Pick<Demo, 'id' | 'data'>
   }
 }
 
-/** Demo guides first, in demo order, then the other guides in theirs. */
-export async function publicGuides(): Promise<PublicGuide[]> {
+async function readPublicGuides(): Promise<PublicGuide[]> {
   const [demos, guides] = await Promise.all([allDemos(), allGuides()]);
   assertNoGuideCollision(demos, guides);
   return [
-    ...demos.map((demo): PublicGuide => ({ kind: 'demo', name: demo.data.slug, demo })),
-    ...guides.map((guide): PublicGuide => ({ kind: 'guide', name: guide.id, guide })),
+    ...demos.map((demo): PublicGuide => ({
+      kind: 'demo',
+      name: demo.data.slug,
+      title: `${demo.data.protocol} setup: ${demo.data.title}`,
+      demo,
+    })),
+    ...guides.map((guide): PublicGuide => ({ kind: 'guide', name: guide.id, title: guide.data.title, guide })),
   ];
 }
+
+/**
+ * Every page asks for these (its sidebar, its previous/next links, each link on a public guide),
+ * so a build reads the collections once; `astro dev` reads them each time, so an edit shows at once.
+ */
+function readOncePerBuild<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? read() : (value ??= read()));
+}
+
+/** Demo guides first, in demo order, then the other guides in theirs. */
+export const publicGuides = readOncePerBuild(readPublicGuides);
+
+/** The slugs of the demos, whose pages a public page links to their guides instead. */
+export const demoSlugs = readOncePerBuild(
+  async (): Promise<ReadonlySet<string>> => new Set((await allDemos()).map((demo) => demo.data.slug)),
+);
 
 export const publicGuideHref = (name: string): string => `/guides/${name}/`;
 

@@ -5,23 +5,11 @@
  * relative paths and load from whichever host served the page.
  */
 import { GATED_CACHE_CONTROL } from '../gate/gate-request.ts';
-import { escapeHtml } from '../lib/escape-html.ts';
+import { verifiedEmailLine } from '../lib/verified-email-line.ts';
 
 export interface Visitor {
   email: string | undefined;
   onSubdomain: boolean;
-}
-
-/** The attributes Astro adds for scoped styles: the inserted line must carry them to be styled. */
-function scopeAttributes(element: RewriterElement): string {
-  return [...element.attributes]
-    .filter(([name]) => name.startsWith('data-astro-cid-'))
-    .map(([name, value]) => (value ? ` ${name}="${escapeHtml(value)}"` : ` ${name}`))
-    .join('');
-}
-
-export function verifiedEmailLine(email: string, scope = ''): string {
-  return `<p class="verified"${scope}>Signed in as <strong${scope}>${escapeHtml(email)}</strong> (token verified at the edge).</p>`;
 }
 
 /** A root-relative link to a page of the site (not an asset, not protocol-relative). */
@@ -35,7 +23,7 @@ export function gatedPage(page: Response, visitor: Visitor, domain: string): Res
   const { email } = visitor;
   if (isHtml && email) {
     rewriter = rewriter.on('.gate-line', {
-      element: (line) => void line.after(verifiedEmailLine(email, scopeAttributes(line)), { html: true }),
+      element: (line) => void line.after(verifiedEmailLine(email), { html: true }),
     });
   }
   if (isHtml && visitor.onSubdomain) {

@@ -6,7 +6,8 @@ import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import type { SiteManifest } from '../../src/gate/site-manifest.ts';
 import { bundlePagesWorker } from '../../src/pages-target/bundle-worker.ts';
 import { takeDemoPages } from '../../src/pages-target/demo-pages.ts';
-import { isSiteLink, verifiedEmailLine } from '../../src/pages-target/gated-page.ts';
+import { isSiteLink } from '../../src/pages-target/gated-page.ts';
+import { verifiedEmailLine } from '../../src/lib/verified-email-line.ts';
 import { ROUTES_LIMITS, pagesRoutes, routesProblems } from '../../src/pages-target/pages-routes.ts';
 
 const manifestOf = (count: number, slugLength = 6): SiteManifest => ({
@@ -89,8 +90,8 @@ describe('the Pages _worker.js', () => {
   });
 
   it('writes the verified email as text, never as markup', () => {
-    expect(verifiedEmailLine('<img src=x onerror=alert(1)>@evil', ' data-astro-cid-x')).toBe(
-      '<p class="verified" data-astro-cid-x>Signed in as <strong data-astro-cid-x>&lt;img src=x onerror=alert(1)&gt;@evil</strong> (token verified at the edge).</p>',
+    expect(verifiedEmailLine('<img src=x onerror=alert(1)>@evil')).toBe(
+      '<p class="verified">Signed in as <strong>&lt;img src=x onerror=alert(1)&gt;@evil</strong> (token verified at the edge).</p>',
     );
   });
 
