@@ -13,6 +13,7 @@ import type { Plugin as VitePlugin } from 'vite';
 import { demoSchema } from '../schemas/demo.ts';
 import type { SiteManifest } from '../gate/site-manifest.ts';
 import { mdxFiles } from '../lib/mdx-files.ts';
+import { orderDemos } from '../lib/order-demos.ts';
 import { DEFAULT_DOMAIN } from '../lib/site-routes.ts';
 
 export const SITE_MANIFEST_MODULE = 'virtual:barbican/site-manifest';
@@ -39,14 +40,7 @@ export function readSiteManifest({ root = PROJECT_ROOT, domain = siteDomain() }:
     }
     return { name, data: result.data };
   });
-  const seen = new Map<string, string>();
-  for (const { name, data } of entries) {
-    const other = seen.get(data.slug);
-    if (other) throw new Error(`Demo slug "${data.slug}" is used by both ${other} and ${name}; slugs must be unique.`);
-    seen.set(data.slug, name);
-  }
-  entries.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
-  return { domain, demos: entries.map(({ data }) => ({ slug: data.slug, gate: data.gate })) };
+  return { domain, demos: orderDemos(entries, (entry) => entry.name).map(({ data }) => ({ slug: data.slug, gate: data.gate })) };
 }
 
 export function siteManifestSource(manifest: SiteManifest): string {
