@@ -30,13 +30,11 @@ const only = process.env['AUDIT_PAGES']
   .map((path) => path.trim())
   .filter(Boolean);
 const pages = discoverPages().filter((page) => !only || only.includes(page.path));
-const demoSlugs = pages.flatMap((page) => (page.demoSlug ? [page.demoSlug] : []));
 log(`pages: ${pages.map((page) => page.path).join(' ')}`);
 
 mkdirSync(RAW_DIR, { recursive: true });
 const site = await startGatedSite({
   name: 'audit',
-  demoSlugs,
   sitePort: PORTS.sitePort,
   certsPort: PORTS.certsPort,
   inspectorPort: PORTS.inspectorPort,

@@ -41,10 +41,9 @@ if (process.env['BENCH_SKIP_BUILD'] !== '1') {
 }
 
 const pages = discoverPages();
-const demoSlugs = pages.flatMap((page) => (page.demoSlug ? [page.demoSlug] : []));
 log(`pages: ${pages.map((page) => page.path).join(' ')}`);
 
-const site = await startGatedSite({ name: 'bench', demoSlugs, ...PORTS });
+const site = await startGatedSite({ name: 'bench', ...PORTS });
 let results: BenchResults;
 try {
   const measured: PageBytes[] = [];

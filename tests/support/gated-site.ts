@@ -1,13 +1,14 @@
 /**
  * A build of the site with a working gate: test keys, a stand-in of the Access certs endpoint
- * (certs-server.ts), the e2e AUD tags, and tokens minted for any demo slug. The e2e server
- * (serve-e2e.ts) starts one per deploy target; the bench and the audit start the Worker's.
+ * (certs-server.ts), the e2e AUD tags (e2e-env.ts: a pair for every demo in the site manifest),
+ * and tokens minted for any of those demos. The e2e server (serve-e2e.ts) starts one per deploy
+ * target; the bench and the audit start the Worker's.
  * Ports come from the caller, which keeps to its own port range.
  */
 import { AUDIENCES, type DeployTarget } from './e2e-env.ts';
 import { startCertsServer } from './certs-server.ts';
 import { startSiteProcess } from './site-process.ts';
-import { audTag, createTestKeys, mintAccessToken, type TestKeys } from './test-keys.ts';
+import { createTestKeys, mintAccessToken, type TestKeys } from './test-keys.ts';
 
 /** The header Access adds to every request it lets through: the gate's own name for it. */
 export { TOKEN_HEADER as ACCESS_HEADER } from '../../src/access/protocol.ts';
@@ -20,8 +21,6 @@ export interface GatedSiteOptions {
   sitePort: number;
   certsPort: number;
   inspectorPort: number;
-  /** Demo slugs that need an AUD tag; one the e2e list lacks gets a derived tag (else: 503). */
-  demoSlugs: string[];
   /** Keys to sign with; fresh ones when absent. */
   keys?: TestKeys;
 }
@@ -33,16 +32,8 @@ export interface GatedSite {
   stop(): Promise<void>;
 }
 
-/** The e2e AUD tags, plus a derived pair for any demo given (keyed by slug, as the gate is). */
-export function audiencesFor(slugs: string[]): Record<string, string[]> {
-  const audiences = { ...AUDIENCES };
-  for (const slug of slugs) audiences[slug] ??= [audTag(`${slug} path`), audTag(`${slug} subdomain`)];
-  return audiences;
-}
-
 export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSite> {
   const keys = options.keys ?? (await createTestKeys());
-  const audiences = audiencesFor(options.demoSlugs);
   const certs = await startCertsServer(options.certsPort, keys.publicJwk);
   const teamDomain = certs.teamDomain;
   let site;
@@ -52,7 +43,7 @@ export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSi
       name: options.name,
       port: options.sitePort,
       inspectorPort: options.inspectorPort,
-      vars: { ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUDIENCES: audiences },
+      vars: { ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUDIENCES: AUDIENCES },
     });
   } catch (error) {
     await certs.stop();
@@ -61,7 +52,7 @@ export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSi
   return {
     baseUrl: site.baseUrl,
     tokenFor: (slug) => {
-      const audience = audiences[slug]?.[0];
+      const audience = AUDIENCES[slug]?.[0];
       if (!audience) throw new Error(`no AUD tag for demo "${slug}"`);
       return mintAccessToken(keys, { issuer: teamDomain, audience, expiresIn: '1h' });
     },

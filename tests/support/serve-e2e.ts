@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AUDIENCES, CERTS_PORT, KEYS_FILE, PAGES_CERTS_PORT, PAGES_PORT, SITE_PORT } from './e2e-env.ts';
+import { CERTS_PORT, KEYS_FILE, PAGES_CERTS_PORT, PAGES_PORT, SITE_PORT } from './e2e-env.ts';
 import { startGatedSite, type GatedSite } from './gated-site.ts';
 import { createTestKeys } from './test-keys.ts';
 
@@ -14,17 +14,16 @@ const keys = await createTestKeys();
 mkdirSync(dirname(KEYS_FILE), { recursive: true });
 writeFileSync(KEYS_FILE, JSON.stringify(keys));
 
-const common = { demoSlugs: Object.keys(AUDIENCES), keys };
 const sites: GatedSite[] = [];
 const stop = () => void Promise.all(sites.map((site) => site.stop())).then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
 // One after the other: two workerd start-ups at once on a busy two-core machine time out.
-sites.push(await startGatedSite({ ...common, name: 'e2e', sitePort: SITE_PORT, certsPort: CERTS_PORT, inspectorPort: SITE_PORT + 10_000 }));
+sites.push(await startGatedSite({ keys, name: 'e2e', sitePort: SITE_PORT, certsPort: CERTS_PORT, inspectorPort: SITE_PORT + 10_000 }));
 sites.push(
   await startGatedSite({
-    ...common,
+    keys,
     name: 'e2e-pages',
     target: 'pages',
     sitePort: PAGES_PORT,
