@@ -5,12 +5,13 @@
  *
  * Usage: node scripts/lint-content.ts [project root, default: this repository]
  */
-import { globSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { mdxFiles } from '../src/lib/mdx-files.ts';
 import { lintPage } from './content-lint/lint-page.ts';
 
 const root = resolve(process.argv[2] ?? new URL('..', import.meta.url).pathname);
-const files = globSync('content/**/*.mdx', { cwd: root }).sort();
+const files = mdxFiles(join(root, 'content')).map((file) => relative(root, file));
 
 let problems = 0;
 for (const file of files) {
