@@ -4,24 +4,10 @@
  * placeholders in ACCESS_AUDIENCES (the deployment replaces them with the two real tags). Fails
  * with a message that names the demo and says what to add; also names entries no demo uses.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
-import { PROJECT_ROOT, readSiteManifest } from '../src/build/site-manifest.ts';
+import { readSiteManifest } from '../src/build/site-manifest.ts';
 import type { SiteManifest } from '../src/gate/site-manifest.ts';
-
-interface WranglerConfig {
-  routes?: { pattern?: string; custom_domain?: boolean }[];
-  vars?: { ACCESS_AUDIENCES?: unknown };
-}
-
-/** wrangler.jsonc has comments and trailing commas: TypeScript's JSONC reader takes both. */
-export function readWranglerConfig(file = join(PROJECT_ROOT, 'wrangler.jsonc')): WranglerConfig {
-  const { config, error } = ts.parseConfigFileTextToJson(file, readFileSync(file, 'utf8'));
-  if (error) throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
-  return config as WranglerConfig;
-}
+import { readWranglerConfig, type WranglerConfig } from './lib/wrangler-config.ts';
 
 export function registryProblems(manifest: SiteManifest, config: WranglerConfig): string[] {
   const problems: string[] = [];

@@ -9,10 +9,11 @@
  * From a folder of its own, the Pages commands work whichever build was made first.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readWranglerConfig } from './lib/wrangler-config.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const output = join(root, 'dist-pages');
@@ -29,7 +30,7 @@ if (!existsSync(join(output, '_worker.js'))) {
 
 // Locally, the same compatibility date as the Worker: one runtime behaviour for both targets. (A
 // deployed project takes its date from the project's settings: README, "Workers or Pages?".)
-const compatibilityDate = /"compatibility_date"\s*:\s*"([^"]+)"/.exec(readFileSync(join(root, 'wrangler.jsonc'), 'utf8'))?.[1];
+const compatibilityDate = readWranglerConfig().compatibility_date;
 const has = (flag: string) => rest.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
 const devDefaults = [
   ...(compatibilityDate && !has('--compatibility-date') ? ['--compatibility-date', compatibilityDate] : []),

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { demoForRequest, firstPathSegment, type SiteManifest } from '../../src/gate/site-manifest.ts';
-import { readWranglerConfig, registryProblems } from '../../scripts/check-demo-registry.ts';
+import { registryProblems } from '../../scripts/check-demo-registry.ts';
+import { readWranglerConfig } from '../../scripts/lib/wrangler-config.ts';
 import { AUDIENCES } from '../support/e2e-env.ts';
 
 /** A throwaway project with the given demo files (fixtures: never the real guides' wording). */
