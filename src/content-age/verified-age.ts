@@ -1,3 +1,5 @@
+import { isoDay } from '../lib/format-day.ts';
+
 /**
  * How old a page's `verified` date may get before the build says so. Cloudflare reorganised its
  * Zero Trust documentation and renamed dashboard menus more than once a year, so a set-up page
@@ -16,6 +18,5 @@ export function daysSince(verified: Date, now: Date): number {
 export function staleWarning(file: string, verified: Date, now: Date, maxDays = MAX_VERIFIED_AGE_DAYS): string | undefined {
   const age = daysSince(verified, now);
   if (age <= maxDays) return undefined;
-  const day = verified.toISOString().slice(0, 10);
-  return `${file}: verified ${day}, ${age} days ago (more than ${maxDays}). Check it against the documentation it cites, then update "verified".`;
+  return `${file}: verified ${isoDay(verified)}, ${age} days ago (more than ${maxDays}). Check it against the documentation it cites, then update "verified".`;
 }

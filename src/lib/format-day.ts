@@ -8,7 +8,7 @@ export function formatDay(day: Date): string {
   return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
 }
 
-/** The same day as YYYY-MM-DD, for a `<time datetime>` attribute. */
+/** The same day as YYYY-MM-DD: a `<time datetime>` attribute, the build's stale-page warning. */
 export function isoDay(day: Date): string {
   return day.toISOString().slice(0, 10);
 }
