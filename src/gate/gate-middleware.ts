@@ -8,7 +8,8 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import manifest from 'virtual:barbican/site-manifest';
-import { GATED_CACHE_CONTROL, gateRequest } from './gate-request.ts';
+import { gateRequest } from './gate-request.ts';
+import { GATED_CACHE_CONTROL } from './gate-response.ts';
 import { workerEnv } from '../lib/worker-env.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {

@@ -12,8 +12,6 @@ import { demoForRequest, type DemoRequest, type SiteManifest } from './site-mani
 export type GateOutcome =
   { kind: 'public' } | { kind: 'refused'; response: Response } | ({ kind: 'allowed'; email: string | undefined } & DemoRequest);
 
-export { GATED_CACHE_CONTROL } from './gate-response.ts';
-
 export async function gateRequest(request: Request, env: GateEnv, manifest: SiteManifest): Promise<GateOutcome> {
   const target = demoForRequest(manifest, new URL(request.url), request.headers.get('host'));
   if (!target) return { kind: 'public' };

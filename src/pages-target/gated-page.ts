@@ -4,7 +4,7 @@
  * site links pointed at the apex (there, "/" is the demo again). Hashed assets keep their
  * relative paths and load from whichever host served the page.
  */
-import { GATED_CACHE_CONTROL } from '../gate/gate-request.ts';
+import { GATED_CACHE_CONTROL } from '../gate/gate-response.ts';
 import { verifiedEmailLine } from '../lib/verified-email-line.ts';
 
 export interface Visitor {

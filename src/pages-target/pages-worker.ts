@@ -9,6 +9,7 @@
 import demoPages from 'virtual:barbican/demo-pages';
 import manifest from 'virtual:barbican/site-manifest';
 import { gateRequest, type GateOutcome } from '../gate/gate-request.ts';
+import { GATED_CACHE_CONTROL } from '../gate/gate-response.ts';
 import { firstPathSegment } from '../gate/site-manifest.ts';
 import { withSecurityHeaders } from '../security/security-headers.ts';
 import { gatedPage } from './gated-page.ts';
@@ -58,7 +59,7 @@ export default {
       return withSecurityHeaders(
         new Response('500 · Something went wrong on our side. Nothing restricted is served.', {
           status: 500,
-          headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
+          headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': GATED_CACHE_CONTROL },
         }),
       );
     }
