@@ -6,11 +6,10 @@
  *   so they have no file in the Worker build).
  */
 import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readSiteManifest } from '../../src/build/site-manifest.ts';
+import { basename, join, relative, sep } from 'node:path';
+import { PROJECT_ROOT, readSiteManifest } from '../../src/build/site-manifest.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PROJECT_ROOT };
 
 /** Every file under a built output folder, at any depth. */
 export function filesUnder(dir: string): string[] {
@@ -27,11 +26,7 @@ export interface SitePage {
 }
 
 function indexFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) return indexFiles(full);
-    return entry.name === 'index.html' ? [full] : [];
-  });
+  return filesUnder(folder).filter((file) => basename(file) === 'index.html');
 }
 
 /** Paths of the prerendered pages in the build (404.html is not a page anyone navigates to). */
