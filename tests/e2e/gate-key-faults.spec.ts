@@ -10,8 +10,7 @@ import { AUDIENCES, extraPort } from '../support/e2e-env.ts';
 import { startCertsServer, type CertsBehaviour, type CertsServer } from '../support/certs-server.ts';
 import { ACCESS_HEADER } from '../support/gated-site.ts';
 import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
-import { mintAccessToken } from '../support/test-keys.ts';
-import { keys } from './helpers.ts';
+import { keys, tokenFor } from './helpers.ts';
 import { currentTarget } from './targets.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -39,7 +38,8 @@ test.afterAll(async () => {
 });
 
 async function openDemo(request: APIRequestContext) {
-  const token = await mintAccessToken(keys(), { issuer: certs.teamDomain, audience: AUDIENCES['scim-a']?.[0] ?? '' });
+  // This spec's own team: its certs server, not the shared one tokenFor() defaults to.
+  const token = await tokenFor('scim-a', { issuer: certs.teamDomain });
   const response = await request.get(`${site.baseUrl}/scim-a/`, { headers: { [ACCESS_HEADER]: token }, timeout: 30_000 });
   return { status: response.status(), body: await response.text() };
 }

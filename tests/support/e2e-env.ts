@@ -5,12 +5,11 @@ import { audTag } from './test-keys.ts';
 
 /** The two builds the gate's suite runs against (README, "Workers or Pages?"). */
 export type DeployTarget = 'workers' | 'pages';
-export const DEPLOY_TARGETS: readonly DeployTarget[] = ['workers', 'pages'];
 
 /**
  * Every port the end-to-end run opens is an offset from E2E_PORT (default 8788), so two checkouts
  * on one machine can run their suites side by side with different bases: base + 0..13, and
- * + 10000 for each wrangler's inspector.
+ * + 10000 for each wrangler's inspector (site-process.ts).
  */
 export const SITE_PORT = Number(process.env['E2E_PORT'] ?? 8788);
 export const CERTS_PORT = Number(process.env['E2E_CERTS_PORT'] ?? SITE_PORT + 1);
@@ -30,12 +29,11 @@ export const PAGES_TEAM_DOMAIN = `http://127.0.0.1:${PAGES_CERTS_PORT}`;
 export interface TargetSite {
   baseUrl: string;
   teamDomain: string;
-  certsPort: number;
 }
 
 export const TARGET_SITES: Record<DeployTarget, TargetSite> = {
-  workers: { baseUrl: BASE_URL, teamDomain: TEAM_DOMAIN, certsPort: CERTS_PORT },
-  pages: { baseUrl: PAGES_URL, teamDomain: PAGES_TEAM_DOMAIN, certsPort: PAGES_CERTS_PORT },
+  workers: { baseUrl: BASE_URL, teamDomain: TEAM_DOMAIN },
+  pages: { baseUrl: PAGES_URL, teamDomain: PAGES_TEAM_DOMAIN },
 };
 
 export const KEYS_FILE = fileURLToPath(new URL('../../test-results/e2e-keys.json', import.meta.url));

@@ -20,7 +20,8 @@ export interface GatedSiteOptions {
   target?: DeployTarget;
   sitePort: number;
   certsPort: number;
-  inspectorPort: number;
+  /** Default: sitePort + 10000 (site-process.ts). */
+  inspectorPort?: number;
   /** Keys to sign with; fresh ones when absent. */
   keys?: TestKeys;
 }

@@ -20,7 +20,7 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
 // One after the other: two workerd start-ups at once on a busy two-core machine time out.
-sites.push(await startGatedSite({ keys, name: 'e2e', sitePort: SITE_PORT, certsPort: CERTS_PORT, inspectorPort: SITE_PORT + 10_000 }));
+sites.push(await startGatedSite({ keys, name: 'e2e', sitePort: SITE_PORT, certsPort: CERTS_PORT }));
 sites.push(
   await startGatedSite({
     keys,
@@ -28,7 +28,6 @@ sites.push(
     target: 'pages',
     sitePort: PAGES_PORT,
     certsPort: PAGES_CERTS_PORT,
-    inspectorPort: PAGES_PORT + 10_000,
   }),
 );
 console.log(`e2e sites ready at ${sites.map((site) => site.baseUrl).join(' and ')}`);

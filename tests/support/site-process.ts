@@ -24,7 +24,12 @@ export interface SiteProcessOptions {
   /** Used in the Worker config's file name, so two runs never share one. */
   name: string;
   port: number;
-  inspectorPort?: number;
+  /**
+   * Each instance gets its own inspector port: instances started at the same moment otherwise
+   * race for the same free one and the loser shuts down. Default: port + 10000. Callers confined
+   * to a port range (the bench and audit tools) pass one from their range.
+   */
+  inspectorPort?: number | undefined;
   /** The gate's variables. Objects are sent as `vars` objects (Workers) or JSON text (Pages). */
   vars: Record<string, unknown>;
 }
@@ -78,7 +83,7 @@ export async function startSiteProcess(options: SiteProcessOptions): Promise<Sit
     // Objects on purpose: wrangler.jsonc `vars` deliver objects, `--var` delivers strings; the
     // Pages target and the unit tests cover the string form.
     const config = writeLocalWranglerConfig(options.vars, { target, replaceVars: true });
-    child = spawnWranglerDev(config, options.port, 'pipe', inspectorPort);
+    child = spawnWranglerDev(config, options.port, inspectorPort);
   }
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

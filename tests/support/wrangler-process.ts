@@ -1,17 +1,8 @@
 /** Starting the production build under `wrangler dev` (workerd) from tests and scripts. */
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
-/**
- * Each instance gets its own inspector port: instances started at the same moment otherwise
- * race for the same free one and the loser shuts down. Callers confined to a port range (the
- * bench and audit tools) pass one from their range.
- */
-export function spawnWranglerDev(
-  configPath: string,
-  port: number,
-  stdio: StdioOptions = 'pipe',
-  inspectorPort = port + 10_000,
-): ChildProcess {
+/** `inspectorPort`: each instance needs its own (site-process.ts says why and picks it). */
+export function spawnWranglerDev(configPath: string, port: number, inspectorPort: number): ChildProcess {
   const args = [
     'dev',
     '-c',
@@ -26,7 +17,7 @@ export function spawnWranglerDev(
     'warn',
   ];
   return spawn('wrangler', args, {
-    stdio,
+    stdio: 'pipe',
     env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
   });
 }
