@@ -4,6 +4,7 @@
  * read these fields.
  */
 import { z } from 'astro/zod';
+import { ENTRA_SAML_GROUPS_CLAIM } from '../identity/parse-identity.ts';
 import { checkedAgainstSchema, DEMO_CHECKED_AGAINST, verifiedSchema } from './verified.ts';
 
 /**
@@ -44,9 +45,6 @@ export const GATE_SELECTORS = {
 } as const;
 export type GateSelector = keyof typeof GATE_SELECTORS;
 
-/** Entra's default SAML groups claim (Microsoft Learn, "SAML token claims reference"). */
-export const ENTRA_SAML_GROUPS_ATTRIBUTE = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
-
 export const groupGateSchema = z
   .object({
     /** Display name of the Entra group, as the Access policy and get-identity show it. */
@@ -57,7 +55,10 @@ export const groupGateSchema = z
         error: `gate.selector must be one of: ${Object.keys(GATE_SELECTORS).join(', ')}`,
       })
       .default('azure-groups'),
-    /** For `saml-group`: the SAML attribute the rule reads (defaults to Entra's groups claim). */
+    /**
+     * For `saml-group`: the SAML attribute the rule reads; defaults to Entra's groups claim
+     * (Microsoft Learn, "SAML token claims reference").
+     */
     attribute: z.string().trim().min(1).optional(),
   })
   .strict()
@@ -65,7 +66,7 @@ export const groupGateSchema = z
     message: 'gate.attribute applies only to selector saml-group',
     path: ['attribute'],
   })
-  .transform((gate) => (gate.selector === 'saml-group' ? { ...gate, attribute: gate.attribute ?? ENTRA_SAML_GROUPS_ATTRIBUTE } : gate));
+  .transform((gate) => (gate.selector === 'saml-group' ? { ...gate, attribute: gate.attribute ?? ENTRA_SAML_GROUPS_CLAIM } : gate));
 
 export const anyUserGateSchema = z.literal('any-signed-in-user');
 
