@@ -41,9 +41,11 @@ export interface Identity {
   groups: IdentityGroup[];
 }
 
-type Json = Record<string, unknown>;
+/** A JSON object, as a record of unknown values. */
+export type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Whether a value is a JSON object (not null, not an array). */
+export const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A displayable string, or undefined. Long values are cut so a hostile answer cannot blow up layout. */
 export function text(value: unknown): string | undefined {

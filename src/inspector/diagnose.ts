@@ -3,7 +3,7 @@
  * (diagnosis-links.ts) with the entry of the troubleshooting page that fixes it.
  */
 import type { JWTPayload } from 'jose';
-import { parseIdentity, type Identity } from '../identity/parse-identity.ts';
+import { isRecord, parseIdentity, type Identity, type Json } from '../identity/parse-identity.ts';
 import { DIAGNOSIS_ANCHORS, UNPROTECTED_ANCHOR, type DiagnosisCode, type TroubleshootingAnchor } from './diagnosis-links.ts';
 import { accessTeam, type JwtKind } from './read-input.ts';
 import type { DemoVerdict } from './verdicts.ts';
@@ -26,9 +26,6 @@ export const diagnosis = (code: DiagnosisCode, detail?: string, anchor = DIAGNOS
  */
 export const SAML_GROUP_LIMIT = 150;
 export const TOKEN_GROUP_LIMIT = 200;
-
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function claimNamesGroups(record: Json): boolean {
   const names = record['_claim_names'];

@@ -11,7 +11,7 @@
  *   (https://learn.microsoft.com/entra/identity-platform/reference-saml-tokens).
  * When the groups are object ids and the group's id is not known here, the answer is "unknown".
  */
-import { isMemberOf, parseIdentity, type Identity, type IdentityGroup } from '../identity/parse-identity.ts';
+import { isMemberOf, isRecord, parseIdentity, type Identity, type IdentityGroup } from '../identity/parse-identity.ts';
 import type { DemoGate } from '../schemas/demo.ts';
 
 export type Verdict = 'allow' | 'deny' | 'unknown';
@@ -33,9 +33,6 @@ export interface DemoVerdict {
   /** True when the identity holds the group the rule names, whatever the verdict. */
   holdsGroup: boolean;
 }
-
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The values of one SAML attribute, read as groups by the card's parser. */
 export function samlAttributeGroups(raw: unknown, attribute: string): IdentityGroup[] {
