@@ -9,6 +9,7 @@
  * get-identity answers go through the identity card's own parser (src/identity/).
  */
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import { AUTH_COOKIE } from '../access/protocol.ts';
 import { classifyAnswer } from '../identity/classify-answer.ts';
 import type { Identity } from '../identity/parse-identity.ts';
 
@@ -31,6 +32,8 @@ const ACCESS_ISSUER = /^https:\/\/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.cloudf
 /** Entra ID v1 and v2 issuers (learn.microsoft.com/entra/identity-platform/id-token-claims-reference). */
 const ENTRA_ISSUER = /^https:\/\/(?:login\.microsoftonline\.(?:com|us)\/[^/]+\/v2\.0|sts\.windows\.net\/[^/]+\/?)$/i;
 const JWT_START = /^eyJ[A-Za-z0-9_-]*\.?/;
+/** The Access cookie among others in a Cookie header (the name has no regular-expression syntax). */
+const AUTH_COOKIE_VALUE = new RegExp(`(?:^|[;\\s])${AUTH_COOKIE}=([^;\\s]+)`, 'i');
 
 /** The team name in an Access issuer, or undefined. */
 export function accessTeam(issuer: unknown): string | undefined {
@@ -43,7 +46,7 @@ export function accessTeam(issuer: unknown): string | undefined {
  */
 export function tokenText(input: string): string {
   const text = input.trim().replace(/^["']|["']$/g, '');
-  const cookie = /(?:^|[;\s])CF_Authorization=([^;\s]+)/i.exec(text);
+  const cookie = AUTH_COOKIE_VALUE.exec(text);
   if (cookie?.[1]) return cookie[1];
   return text
     .replace(/^[\w-]+:\s*/, '')
