@@ -25,7 +25,6 @@ export interface Report {
   /** The Access team that issued the token. */
   team?: string;
   identity?: Identity;
-  raw?: unknown;
   verdicts?: DemoVerdict[];
   /** For `identity-error`: no session, a host not behind Access, or a failed request. */
   cause?: 'signed-out' | 'unprotected' | 'error';
@@ -72,7 +71,7 @@ export function inspect(input: string, context: InspectContext): Report | undefi
 
 export function inspectIdentity(identity: Identity, raw: unknown, context: InspectContext): Report {
   const verdicts = demoVerdicts(identity, raw, context.demos);
-  return { kind: 'identity', identity, raw, verdicts, diagnoses: diagnoseIdentity(identity, raw, verdicts) };
+  return { kind: 'identity', identity, verdicts, diagnoses: diagnoseIdentity(identity, raw, verdicts) };
 }
 
 /** The report for what get-identity answered "Use my current session" (classify-answer.ts). */
