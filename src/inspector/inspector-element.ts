@@ -22,8 +22,6 @@ export const DEBOUNCE_MS = 250;
 /** Group rows shown at most; the count says how many there are. */
 export const GROUP_ROWS = 200;
 
-const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-
 type Scope = DocumentFragment | Element;
 const field = (scope: Scope, name: string) => scope.querySelector<HTMLElement>(`[data-field="${name}"]`);
 const setField = (scope: Scope, name: string, value: string) => {
@@ -43,7 +41,7 @@ export function demoGates(rows: Iterable<Element>): DemoGateInfo[] {
   });
 }
 
-export class AccessInspectorElement extends Base {
+export class AccessInspectorElement extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #controller: AbortController | undefined;
 
