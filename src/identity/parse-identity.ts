@@ -90,20 +90,23 @@ function listOf(value: unknown): unknown[] {
   return value === undefined || value === null ? [] : [value];
 }
 
+/** The groups in one field's value: a list of entries, or a single one. */
+function groupEntries(value: unknown, source: GroupSource): IdentityGroup[] {
+  return listOf(value)
+    .map((entry) => groupFromEntry(entry, source))
+    .filter((entry): entry is IdentityGroup => entry !== undefined);
+}
+
 /** SAML attributes whose name says "group": the Microsoft claim URI, `groups`, `memberOf`... */
 function samlGroups(attributes: unknown): IdentityGroup[] {
   if (!isRecord(attributes)) return [];
   return Object.entries(attributes)
     .filter(([key]) => key === ENTRA_SAML_GROUPS_CLAIM || /(^|[/:.])(groups?|memberof)$/i.test(key))
-    .flatMap(([, value]) => listOf(value).map((entry) => groupFromEntry(entry, 'saml')))
-    .filter((entry): entry is IdentityGroup => entry !== undefined);
+    .flatMap(([, value]) => groupEntries(value, 'saml'));
 }
 
 function oidcGroups(fields: unknown): IdentityGroup[] {
-  if (!isRecord(fields)) return [];
-  return listOf(fields['groups'])
-    .map((entry) => groupFromEntry(entry, 'oidc'))
-    .filter((entry): entry is IdentityGroup => entry !== undefined);
+  return isRecord(fields) ? groupEntries(fields['groups'], 'oidc') : [];
 }
 
 /** The same group can arrive through several fields; keep the first, most descriptive one. */
@@ -117,6 +120,14 @@ function dedupe(groups: IdentityGroup[]): IdentityGroup[] {
   return [...seen.values()];
 }
 
+/**
+ * The groups in any one value read the way get-identity's `groups` is: a token's `groups` claim,
+ * or the values of one SAML attribute.
+ */
+export function groupsFrom(value: unknown): IdentityGroup[] {
+  return dedupe(groupEntries(value, 'groups'));
+}
+
 /** The identity in a get-identity JSON answer, or undefined when the JSON is not an identity. */
 export function parseIdentity(json: unknown): Identity | undefined {
   if (!isRecord(json)) return undefined;
@@ -126,13 +137,7 @@ export function parseIdentity(json: unknown): Identity | undefined {
   const idp = isRecord(json['idp']) ? json['idp'] : {};
   const geo = json['geo'];
   const identity: Identity = {
-    groups: dedupe([
-      ...listOf(json['groups'])
-        .map((entry) => groupFromEntry(entry, 'groups'))
-        .filter((g): g is IdentityGroup => g !== undefined),
-      ...samlGroups(json['saml_attributes']),
-      ...oidcGroups(json['oidc_fields']),
-    ]),
+    groups: dedupe([...groupEntries(json['groups'], 'groups'), ...samlGroups(json['saml_attributes']), ...oidcGroups(json['oidc_fields'])]),
   };
   const assign = <K extends keyof Identity>(key: K, value: Identity[K] | undefined) => {
     if (value !== undefined) identity[key] = value;

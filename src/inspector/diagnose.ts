@@ -3,9 +3,9 @@
  * (diagnosis-links.ts) with the entry of the troubleshooting page that fixes it.
  */
 import type { JWTPayload } from 'jose';
-import { isRecord, parseIdentity, type Identity, type Json } from '../identity/parse-identity.ts';
+import { groupsFrom, isRecord, type Identity, type Json } from '../identity/parse-identity.ts';
 import { DIAGNOSIS_ANCHORS, UNPROTECTED_ANCHOR, type DiagnosisCode, type TroubleshootingAnchor } from './diagnosis-links.ts';
-import { accessTeam, type JwtKind } from './read-input.ts';
+import type { JwtKind } from './read-input.ts';
 import type { DemoVerdict } from './verdicts.ts';
 
 export interface Diagnosis {
@@ -54,6 +54,8 @@ export interface TokenContext {
   kind: JwtKind;
   claims: JWTPayload;
   truncated: boolean;
+  /** The Access team that issued the token (read-input.ts reads it from the issuer), if any. */
+  team: string | undefined;
   nowMs: number;
   /** The reader's saved team name (the site's personalisation), if any. */
   savedTeam: string | undefined;
@@ -62,22 +64,20 @@ export interface TokenContext {
 /** Seconds of clock difference forgiven, as this site's gate does (src/gate/verify-access-token.ts). */
 const SKEW_S = 60;
 
-export function diagnoseToken({ kind, claims, truncated, nowMs, savedTeam }: TokenContext): Diagnosis[] {
+export function diagnoseToken({ kind, claims, truncated, team, nowMs, savedTeam }: TokenContext): Diagnosis[] {
   const found: Diagnosis[] = [];
   const now = nowMs / 1000;
   if (truncated) found.push(diagnosis('jwt-malformed'));
   if (typeof claims.exp === 'number' && claims.exp + SKEW_S < now) found.push(diagnosis('jwt-expired'));
   if (typeof claims.nbf === 'number' && claims.nbf - SKEW_S > now) found.push(diagnosis('jwt-not-yet-valid'));
   if (kind !== 'access-jwt') found.push(diagnosis('not-access-issuer', typeof claims.iss === 'string' ? claims.iss : '(none)'));
-  const team = accessTeam(claims.iss);
   if (team && savedTeam && team !== savedTeam) found.push(diagnosis('team-mismatch', savedTeam));
   if (kind === 'access-jwt' && claims.sub === '' && typeof claims['common_name'] === 'string' && claims['common_name']) {
     found.push(diagnosis('service-token'));
   }
   const marker = overage(claims);
   if (marker) found.push(diagnosis('group-overage', marker));
-  const groups = parseIdentity({ id: '', groups: claims['groups'] })?.groups ?? [];
-  if (groups.some((group) => group.idOnly)) found.push(diagnosis('groups-are-object-ids'));
+  if (groupsFrom(claims['groups']).some((group) => group.idOnly)) found.push(diagnosis('groups-are-object-ids'));
   return found;
 }
 

@@ -9,7 +9,7 @@ import type { IdentityOutcome } from '../identity/classify-answer.ts';
 import { text, type Identity } from '../identity/parse-identity.ts';
 import { claimRows, type ClaimRow } from './claims.ts';
 import { diagnoseIdentity, diagnoseToken, diagnosis, identityError, type Diagnosis } from './diagnose.ts';
-import { accessTeam, readInput, type InputKind } from './read-input.ts';
+import { readInput, type InputKind } from './read-input.ts';
 import { demoVerdicts, type DemoGateInfo, type DemoVerdict } from './verdicts.ts';
 
 export interface InspectContext {
@@ -58,12 +58,12 @@ export function inspect(input: string, context: InspectContext): Report | undefi
           kind: read.kind,
           claims,
           truncated: read.truncated,
+          team: read.team,
           nowMs: context.nowMs,
           savedTeam: context.savedTeam,
         }),
       };
-      const team = accessTeam(claims.iss);
-      if (team) report.team = team;
+      if (read.team) report.team = read.team;
       return report;
     }
   }

@@ -18,7 +18,8 @@ export type JwtKind = 'access-jwt' | 'entra-jwt' | 'jwt';
 
 export type ReadInput =
   | { kind: 'empty' }
-  | { kind: JwtKind; header: ProtectedHeaderParameters; claims: JWTPayload; truncated: boolean }
+  /** `team`: the Access team in the issuer, for an Access token. */
+  | { kind: JwtKind; header: ProtectedHeaderParameters; claims: JWTPayload; truncated: boolean; team: string | undefined }
   | { kind: 'identity'; identity: Identity; raw: unknown }
   | { kind: 'identity-error'; detail: string }
   /** `malformed`: it starts like a JWT but does not decode (cut off or corrupted while copying). */
@@ -65,8 +66,8 @@ function signatureLooksCut(token: string, header: ProtectedHeaderParameters): bo
   return /^RS|^PS/.test(header.alg ?? '') && ![128, 256, 384, 512].includes(bytes);
 }
 
-function jwtKind(claims: JWTPayload): JwtKind {
-  if (accessTeam(claims.iss)) return 'access-jwt';
+function jwtKind(claims: JWTPayload, team: string | undefined): JwtKind {
+  if (team) return 'access-jwt';
   if (typeof claims.iss === 'string' && ENTRA_ISSUER.test(claims.iss)) return 'entra-jwt';
   return 'jwt';
 }
@@ -76,7 +77,8 @@ function readJwt(input: string): ReadInput {
   try {
     const header = decodeProtectedHeader(token);
     const claims = decodeJwt(token);
-    return { kind: jwtKind(claims), header, claims, truncated: signatureLooksCut(token, header) };
+    const team = accessTeam(claims.iss);
+    return { kind: jwtKind(claims, team), header, claims, truncated: signatureLooksCut(token, header), team };
   } catch {
     return { kind: 'invalid', malformed: true };
   }

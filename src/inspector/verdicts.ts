@@ -11,7 +11,7 @@
  *   (https://learn.microsoft.com/entra/identity-platform/reference-saml-tokens).
  * When the groups are object ids and the group's id is not known here, the answer is "unknown".
  */
-import { isMemberOf, isRecord, parseIdentity, type Identity, type IdentityGroup } from '../identity/parse-identity.ts';
+import { groupsFrom, isMemberOf, isRecord, type Identity, type IdentityGroup } from '../identity/parse-identity.ts';
 import type { DemoGate } from '../schemas/demo.ts';
 
 export type Verdict = 'allow' | 'deny' | 'unknown';
@@ -38,7 +38,7 @@ export interface DemoVerdict {
 export function samlAttributeGroups(raw: unknown, attribute: string): IdentityGroup[] {
   const attributes = isRecord(raw) ? raw['saml_attributes'] : undefined;
   if (!isRecord(attributes) || !Object.hasOwn(attributes, attribute)) return [];
-  return parseIdentity({ id: '', groups: attributes[attribute] })?.groups ?? [];
+  return groupsFrom(attributes[attribute]);
 }
 
 function providerMatches(identity: Identity, selector: 'azure-groups' | 'saml-group'): boolean | undefined {
