@@ -5,9 +5,7 @@
  * The file runs in Node (the container renders .astro files there only) and installs the window's
  * globals itself, before the element's module is loaded.
  */
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import fc from 'fast-check';
-import { Window } from 'happy-dom';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import Inspector from '../../src/components/Inspector.astro';
 import type { AccessInspectorElement } from '../../src/inspector/inspector-element.ts';
@@ -16,28 +14,15 @@ import { fixtureBody, fixtures } from '../../src/dev/personas/index.ts';
 import { fixtureDemos } from '../fixtures/inspector/demo-gates.ts';
 import { TEAM, tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';
 import { HOSTILE_STRINGS, hostileIdentity } from '../support/hostile-identities.ts';
+import { installDom, renderHtml } from '../support/card-dom.ts';
 
 let markup: string;
 let tokens: TokenFixtures;
 
-const window = new Window({ url: 'https://inspector.test/inspect/' });
-const GLOBALS = [
-  'document',
-  'customElements',
-  'localStorage',
-  'HTMLElement',
-  'HTMLTextAreaElement',
-  'Node',
-  'Element',
-  'DocumentFragment',
-  'HTMLTemplateElement',
-] as const;
-
 beforeAll(async () => {
-  const container = await AstroContainer.create();
-  markup = await container.renderToString(Inspector, { props: { demos: fixtureDemos } });
+  markup = await renderHtml(Inspector, { props: { demos: fixtureDemos } });
   tokens = await tokenFixtures();
-  for (const name of GLOBALS) Object.defineProperty(globalThis, name, { value: window[name], configurable: true, writable: true });
+  installDom('https://inspector.test/inspect/');
   const { AccessInspectorElement } = await import('../../src/inspector/inspector-element.ts');
   AccessInspectorElement.define();
 });
