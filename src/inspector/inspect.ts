@@ -12,6 +12,9 @@ import { diagnoseIdentity, diagnoseToken, diagnosis, identityError, type Diagnos
 import { readInput, type InputKind } from './read-input.ts';
 import { demoVerdicts, type DemoGateInfo, type DemoVerdict } from './verdicts.ts';
 
+/** Group rows the page shows at most (the element, and the template's words); the count says how many there are. */
+export const GROUP_ROWS = 200;
+
 export interface InspectContext {
   demos: readonly DemoGateInfo[];
   nowMs: number;

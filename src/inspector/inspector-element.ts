@@ -14,13 +14,11 @@ import { relativeTime } from '../identity/relative-time.ts';
 import { IDENTITY_PATH } from '../access/protocol.ts';
 import { loadValues } from '../scripts/personalise.ts';
 import { troubleshootingHref } from './diagnosis-links.ts';
-import { inspect, inspectAnswer, type InspectContext, type Report } from './inspect.ts';
+import { GROUP_ROWS, inspect, inspectAnswer, type InspectContext, type Report } from './inspect.ts';
 import type { DemoGateInfo } from './verdicts.ts';
 
 /** Results follow typing after this pause; "Inspect" shows them at once. */
 export const DEBOUNCE_MS = 250;
-/** Group rows shown at most; the count says how many there are. */
-export const GROUP_ROWS = 200;
 
 type Scope = DocumentFragment | Element;
 const field = (scope: Scope, name: string) => scope.querySelector<HTMLElement>(`[data-field="${name}"]`);
