@@ -15,7 +15,7 @@ import { IDENTITY_PATH } from '../access/protocol.ts';
 import { loadValues } from '../scripts/personalise.ts';
 import { troubleshootingHref } from './diagnosis-links.ts';
 import { GROUP_ROWS, inspect, inspectAnswer, type InspectContext, type Report } from './inspect.ts';
-import type { DemoGateInfo } from './verdicts.ts';
+import { gatesFromData, type DemoGateInfo } from './verdicts.ts';
 
 /** Results follow typing after this pause; "Inspect" shows them at once. */
 export const DEBOUNCE_MS = 250;
@@ -26,22 +26,16 @@ const setField = (scope: Scope, name: string, value: string) => {
   for (const element of scope.querySelectorAll(`[data-field="${name}"]`)) element.textContent = value;
 };
 
-/** The gates of the demos, from the server-rendered verdict rows (the build reads the frontmatter). */
-export function demoGates(rows: Iterable<Element>): DemoGateInfo[] {
-  return [...rows].map((row) => {
-    const data = (row as HTMLElement).dataset;
-    const selector = data['gateSelector'];
-    const gate: DemoGateInfo['gate'] =
-      selector === 'azure-groups' || selector === 'saml-group'
-        ? { group: data['gateGroup'] ?? '', selector, ...(data['gateAttribute'] ? { attribute: data['gateAttribute'] } : {}) }
-        : 'any-signed-in-user';
-    return { slug: data['demo'] ?? '', gate };
-  });
-}
-
 export class AccessInspectorElement extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #controller: AbortController | undefined;
+  /**
+   * The demos' gates, from the server-rendered verdict rows (the build reads the frontmatter).
+   * Read once, on first use, not in connectedCallback: that runs as soon as the element is in the
+   * document, before its children are parsed when the element was defined first (as when the
+   * unit test sets the page's markup).
+   */
+  #demos: DemoGateInfo[] | undefined;
 
   static define(tag = 'access-inspector', registry: CustomElementRegistry = customElements): void {
     if (!registry.get(tag)) registry.define(tag, this);
@@ -70,7 +64,9 @@ export class AccessInspectorElement extends HTMLElement {
 
   #context(): InspectContext {
     return {
-      demos: demoGates(this.#template('verdicts').content.querySelectorAll('[data-demo]')),
+      demos: (this.#demos ??= gatesFromData(
+        [...this.#template('verdicts').content.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => row.dataset),
+      )),
       nowMs: Date.now(),
       savedTeam: loadValues().team,
     };

@@ -34,6 +34,20 @@ export interface DemoVerdict {
   holdsGroup: boolean;
 }
 
+/** A verdict row's data attributes (its `dataset`), which Inspector.astro renders from the demo's gate. */
+export type GateData = Partial<Record<'demo' | 'gateSelector' | 'gateGroup' | 'gateAttribute', string>>;
+
+/** The demos' gates, read back from their verdict rows' data attributes. */
+export function gatesFromData(rows: Iterable<GateData>): DemoGateInfo[] {
+  return [...rows].map(({ demo = '', gateSelector: selector, gateGroup: group = '', gateAttribute: attribute }) => ({
+    slug: demo,
+    gate:
+      selector === 'azure-groups' || selector === 'saml-group'
+        ? { group, selector, ...(attribute ? { attribute } : {}) }
+        : 'any-signed-in-user',
+  }));
+}
+
 /** The values of one SAML attribute, read as groups by the card's parser. */
 export function samlAttributeGroups(raw: unknown, attribute: string): IdentityGroup[] {
   const attributes = isRecord(raw) ? raw['saml_attributes'] : undefined;

@@ -4,7 +4,7 @@
  * hostile claims, keyboard only, axe in both colour schemes, 320 px.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demoVerdicts, type DemoGateInfo } from '../../src/inspector/verdicts.ts';
+import { demoVerdicts, gatesFromData, type DemoGateInfo } from '../../src/inspector/verdicts.ts';
 import { parseIdentity } from '../../src/identity/parse-identity.ts';
 import { STORAGE_KEY } from '../../src/scripts/personalise.ts';
 import { fixtureBody, fixtures, type PersonaName } from '../../src/dev/personas/index.ts';
@@ -37,17 +37,14 @@ const diagnoses = (page: Page) =>
     .locator('[data-diagnosis]')
     .evaluateAll((items) => items.map((item) => item.getAttribute('data-diagnosis')).sort());
 
-/** The demo gates the page was built with, read from its own verdict rows. */
-const pageGates = (page: Page): Promise<DemoGateInfo[]> =>
-  page.locator('template[data-view="verdicts"]').evaluate((template: HTMLTemplateElement) =>
-    [...template.content.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => {
-      const { demo, gateSelector, gateGroup, gateAttribute } = row.dataset;
-      const gate =
-        gateSelector === 'any'
-          ? 'any-signed-in-user'
-          : { group: gateGroup, selector: gateSelector, ...(gateAttribute ? { attribute: gateAttribute } : {}) };
-      return { slug: demo ?? '', gate } as DemoGateInfo;
-    }),
+/** The demo gates the page was built with, read from its own verdict rows as the element reads them. */
+const pageGates = async (page: Page): Promise<DemoGateInfo[]> =>
+  gatesFromData(
+    await page
+      .locator('template[data-view="verdicts"]')
+      .evaluate((template: HTMLTemplateElement) =>
+        [...template.content.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => ({ ...row.dataset })),
+      ),
   );
 
 test.beforeEach(async ({ page }) => {
