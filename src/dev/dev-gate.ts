@@ -6,7 +6,7 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import manifest from 'virtual:barbican/site-manifest';
-import { demoForRequest } from '../gate/site-manifest.ts';
+import { demoForRequest, setDemoLocals } from '../gate/site-manifest.ts';
 
 export const DEV_BYPASS_EMAIL = 'dev-bypass@localhost';
 
@@ -14,8 +14,6 @@ export const onRequest = defineMiddleware((context, next) => {
   if (context.isPrerendered) return next();
   const target = demoForRequest(manifest, context.url, context.request.headers.get('host'));
   if (!target) return next();
-  context.locals.demoSlug = target.demo.slug;
-  if (target.onSubdomain) context.locals.demoHost = target.demo.slug;
-  context.locals.access = { email: DEV_BYPASS_EMAIL, devBypass: true };
+  setDemoLocals(context.locals, target, { email: DEV_BYPASS_EMAIL, devBypass: true });
   return next();
 });

@@ -10,6 +10,7 @@ import { defineMiddleware } from 'astro:middleware';
 import manifest from 'virtual:barbican/site-manifest';
 import { gateRequest } from './gate-request.ts';
 import { GATED_CACHE_CONTROL } from './gate-response.ts';
+import { setDemoLocals } from './site-manifest.ts';
 import { workerEnv } from '../lib/worker-env.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -18,9 +19,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (outcome.kind === 'public') return next();
   if (outcome.kind === 'refused') return outcome.response;
   // The page renders exactly the demo that was gated (on scim-a.<domain>/scim-b/ that is scim-a).
-  context.locals.demoSlug = outcome.demo.slug;
-  if (outcome.onSubdomain) context.locals.demoHost = outcome.demo.slug;
-  context.locals.access = { email: outcome.email };
+  setDemoLocals(context.locals, outcome, { email: outcome.email });
   const response = await next();
   response.headers.set('Cache-Control', GATED_CACHE_CONTROL);
   return response;

@@ -57,3 +57,13 @@ export function demoForRequest(manifest: SiteManifest, url: URL, host: string | 
   const pathDemo = bySlug(firstPathSegment(url.pathname));
   return pathDemo ? { demo: pathDemo, onSubdomain: false } : undefined;
 }
+
+/**
+ * Tells the demo page (App.Locals, src/env.d.ts) which demo the request was let in for, whether
+ * it came on that demo's subdomain, and who: the same for the Worker's gate and the dev stand-in.
+ */
+export function setDemoLocals(locals: App.Locals, { demo, onSubdomain }: DemoRequest, access: NonNullable<App.Locals['access']>): void {
+  locals.demoSlug = demo.slug;
+  if (onSubdomain) locals.demoHost = demo.slug;
+  locals.access = access;
+}
