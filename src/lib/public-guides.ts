@@ -9,9 +9,13 @@ import { allDemos, type Demo } from './demos.ts';
 
 export type Guide = CollectionEntry<'guides'>;
 
-/** `title`: how the guide is named in lists and in its page title (a demo's: "SAML setup: Group A by SAML claim"). */
-export type PublicGuide =
-  { kind: 'demo'; name: string; title: string; demo: Demo } | { kind: 'guide'; name: string; title: string; guide: Guide };
+/**
+ * `title`: how the guide is named in lists and in its page title (a demo's: "SAML setup: Group A
+ * by SAML claim"); `summary`: the sentence under it in lists (a demo's summary, a guide's description).
+ */
+export type PublicGuide = { name: string; title: string; summary: string } & (
+  { kind: 'demo'; demo: Demo } | { kind: 'guide'; guide: Guide }
+);
 
 async function allGuides(): Promise<Guide[]> {
   return (await getCollection('guides')).sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title));
@@ -38,9 +42,16 @@ async function readPublicGuides(): Promise<PublicGuide[]> {
       kind: 'demo',
       name: demo.data.slug,
       title: `${demo.data.protocol} setup: ${demo.data.title}`,
+      summary: demo.data.summary,
       demo,
     })),
-    ...guides.map((guide): PublicGuide => ({ kind: 'guide', name: guide.id, title: guide.data.title, guide })),
+    ...guides.map((guide): PublicGuide => ({
+      kind: 'guide',
+      name: guide.id,
+      title: guide.data.title,
+      summary: guide.data.description,
+      guide,
+    })),
   ];
 }
 
