@@ -17,7 +17,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const outcome = await gateRequest(context.request, await workerEnv(), manifest);
   if (outcome.kind === 'public') return next();
-  if (outcome.kind === 'refused') return outcome.response;
+  if (outcome.kind === 'redirect' || outcome.kind === 'refused') return outcome.response;
   // The page renders exactly the demo that was gated (on scim-a.<domain>/scim-b/ that is scim-a).
   setDemoLocals(context.locals, outcome, { email: outcome.email });
   const response = await next();

@@ -44,7 +44,7 @@ function demoPage(slug: string): Response {
 async function answer(request: Request, env: Env): Promise<Response> {
   const outcome = await gateRequest(request, env, manifest);
   if (outcome.kind === 'public') return env.ASSETS.fetch(request);
-  if (outcome.kind === 'refused') return outcome.response;
+  if (outcome.kind === 'redirect' || outcome.kind === 'refused') return outcome.response;
   // Any other path under a demo: the static files hold no demo page, so this is the site's 404.
   const page = isDemoPage(new URL(request.url).pathname, outcome) ? demoPage(outcome.demo.slug) : await env.ASSETS.fetch(request);
   return gatedPage(page, outcome, manifest.domain);

@@ -74,6 +74,22 @@ test('side doors are closed: through any host (a pages.dev or preview address to
   }
 });
 
+test('/<slug> without its slash is sent on to /<slug>/ before the gate (308, the query kept, nothing restricted)', async ({
+  request,
+  baseURL,
+}) => {
+  for (const slug of Object.keys(AUDIENCES)) {
+    const response = await request.get(`/${slug}?persona=member`, { maxRedirects: 0 });
+    expect(response.status(), `/${slug}`).toBe(308);
+    expect(response.headers()['location']).toBe(`/${slug}/?persona=member`);
+    expectNoRestrictedContent(await response.text());
+  }
+  // A doubled slash names no demo to redirect to: never a protocol-relative Location.
+  const doubled = await request.get(`${new URL(baseURL ?? '').origin}//scim-a`, { maxRedirects: 0 });
+  expect(doubled.headers()['location'] ?? '').not.toMatch(/^\/\//);
+  expectNoRestrictedContent(await doubled.text());
+});
+
 test('the subdomain route serves the same demo, gated by its own application', async ({ request }) => {
   const subdomainToken = await tokenFor('scim-a', { audience: AUDIENCES['scim-a']?.[1] ?? '' });
   const response = await request.get('/', { headers: { Host: 'scim-a.barbicancloud.co.uk', [HEADER]: subdomainToken } });
