@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/build/chromium.ts';
 
 const publicDir = new URL('../public/', import.meta.url);
 // iOS draws its own rounded corners and shows transparency as black: the touch icon is opaque.

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { BASE_URL, PAGES_URL } from './support/e2e-env.ts';
 import type { TargetOptions } from './e2e/targets.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../scripts/lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/build/chromium.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
-import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/build/chromium.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];

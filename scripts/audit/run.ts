@@ -9,9 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ACCESS_HEADER, startGatedSite } from '../../tests/support/gated-site.ts';
+import { ACCESS_HEADER, startGatedSite } from '../lib/local-site/gated-site.ts';
 import { currentLoad, describeMachine } from '../lib/machine.ts';
-import { PROJECT_ROOT, discoverPages, type SitePage } from '../../tests/support/site-pages.ts';
+import { PROJECT_ROOT, discoverPages, type SitePage } from '../lib/local-site/site-pages.ts';
 import { startAccessEdge } from './access-edge.ts';
 import { runLighthouse } from './lighthouse-once.ts';
 import { auditReport, shortfalls, summarise, type PageAudit } from './summary.ts';

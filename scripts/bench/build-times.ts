@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../tests/support/site-pages.ts';
+import { PROJECT_ROOT } from '../lib/local-site/site-pages.ts';
 
 export interface BuildRun {
   kind: 'cold' | 'warm';

@@ -10,8 +10,8 @@
  * run can never be shorter than the time to the next vsync.
  */
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
-import { ACCESS_HEADER } from '../../tests/support/gated-site.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/build/chromium.ts';
+import { ACCESS_HEADER } from '../lib/local-site/gated-site.ts';
 
 export interface CardIdentity {
   label: string;

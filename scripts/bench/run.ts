@@ -10,10 +10,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtures } from '../../src/dev/personas/index.ts';
-import { ACCESS_HEADER, startGatedSite } from '../../tests/support/gated-site.ts';
-import { thousandsOfGroups } from '../../tests/support/hostile-identities.ts';
+import { manyGroups } from '../../src/dev/personas/many-groups.ts';
+import { ACCESS_HEADER, startGatedSite } from '../lib/local-site/gated-site.ts';
 import { currentLoad, describeMachine } from '../lib/machine.ts';
-import { PROJECT_ROOT, discoverPages } from '../../tests/support/site-pages.ts';
+import { PROJECT_ROOT, discoverPages } from '../lib/local-site/site-pages.ts';
 import { coldBuild, warmBuild, type BuildRun } from './build-times.ts';
 import { measureCardRender } from './card-render.ts';
 import { measurePage, type PageBytes } from './page-bytes.ts';
@@ -58,7 +58,7 @@ try {
   if (demo?.demoSlug) {
     const identities = [
       { label: 'typical (fixture “member”)', body: fixtures.member.body },
-      { label: '5,000 groups (thousandsOfGroups)', body: thousandsOfGroups() },
+      { label: '5,000 groups (persona many-groups)', body: manyGroups(5000).body },
     ];
     log(`card render on ${demo.path}`);
     card = {

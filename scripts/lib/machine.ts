@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { chromiumPath } from './chromium.ts';
+import { chromiumPath } from '../../src/build/chromium.ts';
 
 export interface Machine {
   cpu: string;

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { MermaidRenderer, RenderResult } from 'mermaid-isomorphic';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../build/chromium.ts';
 import { RENDER_SETTINGS } from './render-settings.ts';
 
 let renderer: MermaidRenderer | undefined;

@@ -12,7 +12,7 @@ import { requestIdentity } from '../identity/request-identity.ts';
 import { idpDisplayName } from '../identity/parse-identity.ts';
 import { relativeTime } from '../identity/relative-time.ts';
 import { IDENTITY_PATH } from '../access/protocol.ts';
-import { loadValues } from '../scripts/personalise.ts';
+import { loadValues } from '../client/personalise.ts';
 import { troubleshootingHref } from './diagnosis-links.ts';
 import { GROUP_ROWS, inspect, inspectAnswer, type InspectContext, type Report } from './inspect.ts';
 import { gatesFromData, type DemoGateInfo } from './verdicts.ts';

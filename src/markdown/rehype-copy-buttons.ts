@@ -2,7 +2,7 @@
  * Puts a copy button beside every value a reader types: each code block, and each inline code
  * value inside a numbered procedure step. The buttons are in the HTML from the start, taking
  * their space (so nothing moves when they come alive) but invisible until the page's script
- * (src/scripts/copy-buttons.ts) can make them work.
+ * (src/client/copy-buttons.ts) can make them work.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';

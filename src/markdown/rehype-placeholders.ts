@@ -1,6 +1,6 @@
 /**
  * Marks reader-specific placeholders in code (`<your-team>`, `<your-domain>`) so the page can
- * show the reader's own values once they enter them (src/scripts/personalise.ts). Without
+ * show the reader's own values once they enter them (src/client/personalise.ts). Without
  * JavaScript the placeholder text stays as written: readable, and obviously a placeholder.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';

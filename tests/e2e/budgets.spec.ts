@@ -8,8 +8,8 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openAsMember, tokenFor } from './helpers.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { discoverPages as sitePages } from '../support/site-pages.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
+import { discoverPages as sitePages } from '../../scripts/lib/local-site/site-pages.ts';
 
 const KB = 1024;
 export const BUDGETS = {
@@ -31,7 +31,7 @@ export const BUDGETS = {
    * of a demo page's first layout (src/styles/global.css, the type scale).
    */
   fontStylesAtLoad: 10,
-  /** The search loader on every page (src/scripts/search/search-loader.ts), on top of the rest. */
+  /** The search loader on every page (src/client/search/search-loader.ts), on top of the rest. */
   searchLoader: 600,
 };
 

@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { openAsMember } from './helpers.ts';
-import { demoSlugs } from '../support/site-pages.ts';
+import { demoSlugs } from '../../scripts/lib/local-site/site-pages.ts';
 import { REQUIRED_DEMO_SECTIONS } from '../../src/schemas/demo.ts';
 
 const lower = (texts: string[]) => texts.map((t) => t.trim().toLowerCase());

@@ -7,8 +7,8 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { tokenFor, openAsMember } from './helpers.ts';
-import { discoverPages as sitePages } from '../support/site-pages.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
+import { discoverPages as sitePages } from '../../scripts/lib/local-site/site-pages.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
 
 const pages = sitePages();
 

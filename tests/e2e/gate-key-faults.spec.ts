@@ -7,9 +7,9 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { AUDIENCES, extraPort } from '../support/e2e-env.ts';
-import { startCertsServer, type CertsBehaviour, type CertsServer } from '../support/certs-server.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
+import { startCertsServer, type CertsBehaviour, type CertsServer } from '../../scripts/lib/local-site/certs-server.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
+import { startSiteProcess, type SiteProcess } from '../../scripts/lib/local-site/site-process.ts';
 import { keys, tokenFor } from './helpers.ts';
 import { currentTarget } from './targets.ts';
 

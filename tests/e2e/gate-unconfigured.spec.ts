@@ -5,8 +5,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { extraPort } from '../support/e2e-env.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { startSiteProcess, type SiteProcess } from '../support/site-process.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
+import { startSiteProcess, type SiteProcess } from '../../scripts/lib/local-site/site-process.ts';
 import { tokenFor } from './helpers.ts';
 import { currentTarget } from './targets.ts';
 

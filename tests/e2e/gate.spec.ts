@@ -7,8 +7,8 @@
 import { SignJWT, base64url } from 'jose';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { AUDIENCES } from '../support/e2e-env.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { audTag, createTestKeys, mintAccessToken } from '../support/test-keys.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
+import { audTag, createTestKeys, mintAccessToken } from '../../scripts/lib/local-site/test-keys.ts';
 import { keys, teamDomain, tokenFor } from './helpers.ts';
 import type { DeployTarget } from '../support/e2e-env.ts';
 import { currentSite, currentTarget } from './targets.ts';

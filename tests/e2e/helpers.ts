@@ -4,8 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
 import { fixtureBody, fixtures, type IdentityFixture, type PersonaName } from '../../src/dev/personas/index.ts';
 import { AUDIENCES, KEYS_FILE } from '../support/e2e-env.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { mintAccessToken, type MintOptions, type TestKeys } from '../support/test-keys.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
+import { mintAccessToken, type MintOptions, type TestKeys } from '../../scripts/lib/local-site/test-keys.ts';
 import { currentSite } from './targets.ts';
 
 export const keys = (): TestKeys => JSON.parse(readFileSync(KEYS_FILE, 'utf8')) as TestKeys;

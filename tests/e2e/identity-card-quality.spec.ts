@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { hostileIdentity, thousandsOfGroups } from '../support/hostile-identities.ts';
 import { answerIdentity, axeViolations, signIn, tokenFor } from './helpers.ts';
 import { fixtures } from '../../src/dev/personas/index.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
 
 const card = (page: Page) => page.locator('access-identity');
 

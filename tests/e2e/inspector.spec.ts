@@ -6,10 +6,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoVerdicts, gatesFromData, type DemoGateInfo } from '../../src/inspector/verdicts.ts';
 import { parseIdentity } from '../../src/identity/parse-identity.ts';
-import { STORAGE_KEY } from '../../src/scripts/personalise.ts';
+import { STORAGE_KEY } from '../../src/client/personalise.ts';
 import { fixtureBody, fixtures, type PersonaName } from '../../src/dev/personas/index.ts';
 import { TEAM, tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';
-import { demoSlugs } from '../support/site-pages.ts';
+import { demoSlugs } from '../../scripts/lib/local-site/site-pages.ts';
 import { answerIdentity, axeViolations } from './helpers.ts';
 
 let tokens: TokenFixtures;

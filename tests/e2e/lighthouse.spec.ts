@@ -11,8 +11,8 @@ import { expect, test } from '@playwright/test';
 import { startAccessEdge, type AccessEdge } from '../../scripts/audit/access-edge.ts';
 import { runLighthouse } from '../../scripts/audit/lighthouse-once.ts';
 import { BASE_URL, extraPort } from '../support/e2e-env.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { discoverPages } from '../support/site-pages.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
+import { discoverPages } from '../../scripts/lib/local-site/site-pages.ts';
 import { tokenFor } from './helpers.ts';
 
 // An offset from E2E_PORT like every other port of the suite (extra ports 0-7 are the gate specs').

@@ -5,8 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openAsMember, tokenFor } from './helpers.ts';
 import { AUDIENCES } from '../support/e2e-env.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { demoSlugs, discoverPages } from '../support/site-pages.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
+import { demoSlugs, discoverPages } from '../../scripts/lib/local-site/site-pages.ts';
 
 const pages = discoverPages();
 const sidebar = (page: Page) => page.locator('.site-sidebar').getByRole('navigation', { name: 'All pages' });

@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { headersFileContent } from '../../src/security/headers-file.ts';
 import { pagesRoutes, routesProblems, type PagesRoutes } from '../../src/pages-target/pages-routes.ts';
-import { demoSlugs, filesUnder } from '../support/site-pages.ts';
+import { demoSlugs, filesUnder } from '../../scripts/lib/local-site/site-pages.ts';
 
 const out = new URL('../../dist-pages/', import.meta.url).pathname;
 // Markup only a rendered demo page has: the identity card, and the section that holds it.

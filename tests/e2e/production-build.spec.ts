@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoSlugs, filesUnder, staticPagePaths } from '../support/site-pages.ts';
+import { demoSlugs, filesUnder, staticPagePaths } from '../../scripts/lib/local-site/site-pages.ts';
 import { fixtures } from '../../src/dev/personas/index.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;

@@ -5,8 +5,8 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { tokenFor } from './helpers.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
-import { demoSlugs, staticPagePaths } from '../support/site-pages.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
+import { demoSlugs, staticPagePaths } from '../../scripts/lib/local-site/site-pages.ts';
 import { REQUIRED_DEMO_SECTIONS } from '../../src/schemas/demo.ts';
 
 const slugs = demoSlugs();

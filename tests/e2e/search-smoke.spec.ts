@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { builtPublicPages, indexedPages } from '../support/search-index.ts';
-import { demoSlugs, PROJECT_ROOT } from '../support/site-pages.ts';
+import { demoSlugs, PROJECT_ROOT } from '../../scripts/lib/local-site/site-pages.ts';
 import { currentTarget } from './targets.ts';
 
 const buildDir = () => join(PROJECT_ROOT, currentTarget() === 'pages' ? 'dist-pages' : join('dist', 'client'));

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { MAX_RESULTS } from '../../src/scripts/search/pagefind-client.ts';
+import { MAX_RESULTS } from '../../src/client/search/pagefind-client.ts';
 import { sectionUrl } from '../../src/search/public-pages.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
 import { buildFixtureSearch, builtPublicPages, indexedPages, searchedText } from '../support/search-index.ts';
-import { PROJECT_ROOT } from '../support/site-pages.ts';
+import { PROJECT_ROOT } from '../../scripts/lib/local-site/site-pages.ts';
 import { axeViolations, tokenFor } from './helpers.ts';
 
 const KB = 1024;

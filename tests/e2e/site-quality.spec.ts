@@ -5,8 +5,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, tokenFor, openAsMember } from './helpers.ts';
-import { discoverPages as sitePages } from '../support/site-pages.ts';
-import { ACCESS_HEADER } from '../support/gated-site.ts';
+import { discoverPages as sitePages } from '../../scripts/lib/local-site/site-pages.ts';
+import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
 
 const pages = sitePages();
 

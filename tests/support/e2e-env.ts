@@ -1,10 +1,9 @@
 /** Shared facts of the end-to-end environment: ports, the test teams, AUD tags, key file. */
 import { fileURLToPath } from 'node:url';
-import { readSiteManifest } from '../../src/build/site-manifest.ts';
-import { audTag } from './test-keys.ts';
+import type { DeployTarget } from '../../scripts/lib/local-site/site-process.ts';
 
-/** The two builds the gate's suite runs against (README, "Workers or Pages?"). */
-export type DeployTarget = 'workers' | 'pages';
+export type { DeployTarget };
+export { AUDIENCES } from '../../scripts/lib/local-site/gated-site.ts';
 
 /**
  * Every port the end-to-end run opens is an offset from E2E_PORT (default 8788), so two checkouts
@@ -37,8 +36,3 @@ export const TARGET_SITES: Record<DeployTarget, TargetSite> = {
 };
 
 export const KEYS_FILE = fileURLToPath(new URL('../../test-results/e2e-keys.json', import.meta.url));
-
-/** Every demo in content/demos has two Access applications: its path and its subdomain. */
-export const AUDIENCES: Record<string, string[]> = Object.fromEntries(
-  readSiteManifest().demos.map(({ slug }) => [slug, [audTag(`${slug} path`), audTag(`${slug} subdomain`)]]),
-);

@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CERTS_PORT, KEYS_FILE, PAGES_CERTS_PORT, PAGES_PORT, SITE_PORT } from './e2e-env.ts';
-import { startGatedSite, type GatedSite } from './gated-site.ts';
-import { createTestKeys } from './test-keys.ts';
+import { startGatedSite, type GatedSite } from '../../scripts/lib/local-site/gated-site.ts';
+import { createTestKeys } from '../../scripts/lib/local-site/test-keys.ts';
 
 const keys = await createTestKeys();
 mkdirSync(dirname(KEYS_FILE), { recursive: true });

@@ -3,7 +3,7 @@ import { decideAccess } from '../../src/gate/access-gate.ts';
 import { REFETCH_COOLDOWN_MS, remoteKeys } from '../../src/gate/access-keys.ts';
 import { KeysUnavailable } from '../../src/gate/key-fault.ts';
 import { verifyAccessToken } from '../../src/gate/verify-access-token.ts';
-import { audTag, createTestKeys, mintAccessToken, type TestKeys } from '../support/test-keys.ts';
+import { audTag, createTestKeys, mintAccessToken, type TestKeys } from '../../scripts/lib/local-site/test-keys.ts';
 
 const TEAM = 'https://barbican.cloudflareaccess.com';
 const AUD = audTag('scim-a path');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGateConfig } from '../../src/gate/gate-config.ts';
-import { audTag } from '../support/test-keys.ts';
+import { audTag } from '../../scripts/lib/local-site/test-keys.ts';
 
 const AUD = audTag('scim-a path');
 const valid = {

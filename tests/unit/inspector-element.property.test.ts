@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import Inspector from '../../src/components/Inspector.astro';
 import type { AccessInspectorElement } from '../../src/inspector/inspector-element.ts';
-import { STORAGE_KEY } from '../../src/scripts/personalise.ts';
+import { STORAGE_KEY } from '../../src/client/personalise.ts';
 import { fixtureBody, fixtures } from '../../src/dev/personas/index.ts';
 import { fixtureDemos } from '../fixtures/inspector/demo-gates.ts';
 import { TEAM, tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rehypePlaceholders } from '../../src/markdown/rehype-placeholders.ts';
-import { STORAGE_KEY, applyValues, cleanValues, enablePersonalise, loadValues } from '../../src/scripts/personalise.ts';
+import { STORAGE_KEY, applyValues, cleanValues, enablePersonalise, loadValues } from '../../src/client/personalise.ts';
 
 function codeTree(text: string): Root {
   return { type: 'root', children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] }] };

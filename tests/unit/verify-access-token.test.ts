@@ -3,7 +3,7 @@ import { SignJWT, base64url, createLocalJWKSet, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessKeys } from '../../src/gate/access-keys.ts';
 import { verifyAccessToken } from '../../src/gate/verify-access-token.ts';
-import { audTag, createTestKeys, mintAccessToken, type TestKeys } from '../support/test-keys.ts';
+import { audTag, createTestKeys, mintAccessToken, type TestKeys } from '../../scripts/lib/local-site/test-keys.ts';
 
 const ISSUER = 'https://barbican.cloudflareaccess.com';
 const AUD_A = audTag('scim-a path');

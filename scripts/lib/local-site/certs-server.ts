@@ -6,7 +6,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { JWK } from 'jose';
-import { CERTS_PATH } from '../../src/access/protocol.ts';
+import { CERTS_PATH } from '../../../src/access/protocol.ts';
 
 /** `ok`: the key set; the rest are the faults the gate must answer with 503. */
 export type CertsBehaviour = 'ok' | 'server-error' | 'bad-json' | 'no-keys' | 'hang';

@@ -7,11 +7,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { DeployTarget } from './e2e-env.ts';
-import { writeLocalWranglerConfig } from '../../scripts/local-wrangler-config.ts';
+import { writeLocalWranglerConfig } from '../../local-wrangler-config.ts';
 import { spawnWranglerDev, waitForServer } from './wrangler-process.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The two builds the site can run as (README, "Workers or Pages?"). */
+export type DeployTarget = 'workers' | 'pages';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface SiteProcess {
   baseUrl: string;

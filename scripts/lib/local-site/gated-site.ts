@@ -1,17 +1,23 @@
 /**
  * A build of the site with a working gate: test keys, a stand-in of the Access certs endpoint
- * (certs-server.ts), the e2e AUD tags (e2e-env.ts: a pair for every demo in the site manifest),
+ * (certs-server.ts), local AUD tags (a pair for every demo in the site manifest),
  * and tokens minted for any of those demos. The e2e server (serve-e2e.ts) starts one per deploy
  * target; the bench and the audit start the Worker's.
  * Ports come from the caller, which keeps to its own port range.
  */
-import { AUDIENCES, type DeployTarget } from './e2e-env.ts';
+import { readSiteManifest } from '../../../src/build/site-manifest.ts';
 import { startCertsServer } from './certs-server.ts';
 import { startSiteProcess } from './site-process.ts';
-import { createTestKeys, mintAccessToken, type TestKeys } from './test-keys.ts';
+import { audTag, createTestKeys, mintAccessToken, type TestKeys } from './test-keys.ts';
+import type { DeployTarget } from './site-process.ts';
+
+/** Every demo in content/demos has two Access applications: its path and its subdomain. */
+export const AUDIENCES: Record<string, string[]> = Object.fromEntries(
+  readSiteManifest().demos.map(({ slug }) => [slug, [audTag(`${slug} path`), audTag(`${slug} subdomain`)]]),
+);
 
 /** The header Access adds to every request it lets through: the gate's own name for it. */
-export { TOKEN_HEADER as ACCESS_HEADER } from '../../src/access/protocol.ts';
+export { TOKEN_HEADER as ACCESS_HEADER } from '../../../src/access/protocol.ts';
 
 export interface GatedSiteOptions {
   /** Used in the config file name, so two tools never share one. */

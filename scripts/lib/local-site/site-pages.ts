@@ -7,7 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { PROJECT_ROOT, readSiteManifest } from '../../src/build/site-manifest.ts';
+import { PROJECT_ROOT, readSiteManifest } from '../../../src/build/site-manifest.ts';
 
 export { PROJECT_ROOT };
 
