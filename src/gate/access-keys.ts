@@ -1,22 +1,35 @@
 /**
  * Where the gate gets Access's signing keys. Either the configured ACCESS_JWKS, or the team's
- * certs endpoint through jose's remote key set, which matches keys by `kid`, keeps them for the
- * life of the isolate and refetches when a token names an unknown `kid` (Access rotates keys
- * every 6 weeks), at most once a minute so a flood of forged `kid`s cannot hammer the endpoint.
+ * certs endpoint, whose keys are kept for the life of the isolate and matched by `kid` with jose's
+ * local key set. A token naming an unknown `kid` makes the gate fetch the certs again, at most
+ * once a minute (from the last successful fetch), so a flood of forged `kid`s cannot hammer the
+ * endpoint.
  *
- * Every read of the endpoint goes through `readCerts` (jose's `customFetch` option,
- * https://github.com/panva/jose/blob/main/docs/jwks/remote/functions/createRemoteJWKSet.md):
- * anything but a 200 with a readable, non-empty key set is a `KeysUnavailable` naming the cause.
- * jose caches a key set only after a successful read, so a failed or empty answer is never
- * kept: the next request tries again, and the gate recovers as soon as the endpoint does.
+ * Why not jose's `createRemoteJWKSet`: on Cloudflare Workers it deliberately starts a fetch per
+ * caller instead of sharing the one in flight (https://github.com/panva/jose, `remote.ts`,
+ * `isCloudflareWorkers()`), so 20 requests at once made 20 fetches, and while the endpoint failed
+ * every request asked it again. Here:
+ * - concurrent requests share one fetch. workerd hands a shared promise's result to each request
+ *   that awaits it, in its own context (compatibility flag `handle_cross_request_promise_resolution`,
+ *   https://developers.cloudflare.com/workers/configuration/compatibility-flags/); should the
+ *   request that started the fetch be cancelled first, the others' continuations are cancelled
+ *   with it, so each waiter also keeps a deadline of its own and answers 503, never hangs;
+ * - a failure is remembered for FAILURE_MEMORY_MS: requests in that window get the same 503
+ *   without a fetch, so a failing endpoint is asked about once a second, and the gate recovers
+ *   within a second of the endpoint coming back.
+ *
+ * Every read of the endpoint goes through `certsReader`: anything but a 200 with a readable,
+ * non-empty key set is a `KeysUnavailable` naming the cause.
  */
-import { createLocalJWKSet, createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, errors, type JWTVerifyGetKey } from 'jose';
 import type { GateConfig } from './gate-config.ts';
 import { KeysUnavailable } from './key-fault.ts';
 import { CERTS_PATH } from '../access/protocol.ts';
 
 export const REFETCH_COOLDOWN_MS = 60_000;
 export const CERTS_TIMEOUT_MS = 5000;
+/** How long a failed fetch of the certs is answered from memory before the endpoint is asked again. */
+export const FAILURE_MEMORY_MS = 1000;
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -62,17 +75,72 @@ export function certsReader(fetchImpl: FetchLike = (url, init) => fetch(url, ini
   };
 }
 
-/** A remote key set of its own (tests pass a fake fetch and a short timeout); the gate shares one per team domain. */
+export interface RemoteKeysOptions {
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  /** The clock, in milliseconds (tests drive it). */
+  now?: () => number;
+}
+
+/** Rejects with a named timeout if `promise` has not settled within `ms`, on the caller's own timer. */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new KeysUnavailable(`the certs endpoint did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** A remote key set of its own (tests pass a fake fetch, a short timeout, a clock); the gate shares one per team domain. */
 export function remoteKeys(
   teamDomain: string,
-  { fetch: fetchImpl, timeoutMs = CERTS_TIMEOUT_MS }: { fetch?: FetchLike; timeoutMs?: number } = {},
+  { fetch: fetchImpl, timeoutMs = CERTS_TIMEOUT_MS, now = () => Date.now() }: RemoteKeysOptions = {},
 ): JWTVerifyGetKey {
-  return createRemoteJWKSet(certsUrl(teamDomain), {
-    cooldownDuration: REFETCH_COOLDOWN_MS,
-    cacheMaxAge: Number.POSITIVE_INFINITY,
-    timeoutDuration: timeoutMs,
-    [customFetch]: certsReader(fetchImpl, timeoutMs),
-  });
+  const url = certsUrl(teamDomain).href;
+  const read = certsReader(fetchImpl, timeoutMs);
+  let current: { keys: JWTVerifyGetKey; fetchedAt: number } | undefined;
+  let pending: Promise<JWTVerifyGetKey> | undefined;
+  let failure: { error: KeysUnavailable; until: number } | undefined;
+
+  async function fetchKeys(): Promise<JWTVerifyGetKey> {
+    try {
+      const response = await read(url, {
+        method: 'GET',
+        redirect: 'manual',
+        headers: { accept: 'application/json, application/jwk-set+json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const keys = createLocalJWKSet(await response.json());
+      current = { keys, fetchedAt: now() };
+      failure = undefined;
+      return keys;
+    } catch (error) {
+      const fault = error instanceof KeysUnavailable ? error : new KeysUnavailable('the key set is not usable', { cause: error });
+      failure = { error: fault, until: now() + FAILURE_MEMORY_MS };
+      throw fault;
+    } finally {
+      pending = undefined;
+    }
+  }
+
+  function load(): Promise<JWTVerifyGetKey> {
+    if (failure && now() < failure.until) return Promise.reject(failure.error);
+    pending ??= fetchKeys();
+    return withDeadline(pending, timeoutMs);
+  }
+
+  return async (protectedHeader, token) => {
+    const keys = current?.keys ?? (await load());
+    try {
+      return await keys(protectedHeader, token);
+    } catch (error) {
+      if (!(error instanceof errors.JWKSNoMatchingKey) || !current) throw error;
+      // Another request fetched newer keys meanwhile: try those, without a fetch of our own.
+      if (current.keys !== keys) return current.keys(protectedHeader, token);
+      if (now() < current.fetchedAt + REFETCH_COOLDOWN_MS) throw error;
+      return (await load())(protectedHeader, token);
+    }
+  };
 }
 
 export function accessKeys(config: GateConfig): JWTVerifyGetKey {

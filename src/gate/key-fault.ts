@@ -1,6 +1,6 @@
 /**
  * Why the gate could not get usable signing keys. Raised where the certs endpoint is read
- * (access-keys.ts, through jose's `customFetch`), so the cause is named where it is known, not
+ * (access-keys.ts, `certsReader`), so the cause is named where it is known, not
  * guessed afterwards from an error's class. It is the site's fault, not the visitor's: 503.
  */
 export class KeysUnavailable extends Error {

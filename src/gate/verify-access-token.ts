@@ -51,18 +51,48 @@ function reasonFor(error: unknown): string {
   return 'the Access token is malformed';
 }
 
+type VerifyKey = JWTVerifyGetKey | CryptoKey;
+
+function verifyWith(token: string, key: VerifyKey, options: VerifyOptions) {
+  const verifyOptions = {
+    algorithms: ['RS256'],
+    issuer: options.issuer,
+    audience: options.audiences,
+    clockTolerance: CLOCK_TOLERANCE_S,
+    requiredClaims: ['exp', 'aud', 'iss'],
+  };
+  return typeof key === 'function' ? jwtVerify(token, key, verifyOptions) : jwtVerify(token, key, verifyOptions);
+}
+
+/**
+ * Several keys of the set fit the token (two keys share its `kid`, or it has no `kid`): try each
+ * in turn, as jose documents for JWKSMultipleMatchingKeys
+ * (https://github.com/panva/jose/blob/main/docs/jwks/local/functions/createLocalJWKSet.md), rather
+ * than refuse the token as malformed: a key set with a repeated `kid` would otherwise lock
+ * everyone out with a misleading reason.
+ */
+async function verifyWithEachKey(token: string, candidates: errors.JWKSMultipleMatchingKeys, options: VerifyOptions) {
+  for await (const key of candidates) {
+    try {
+      return await verifyWith(token, key, options);
+    } catch (error) {
+      if (error instanceof errors.JWSSignatureVerificationFailed) continue;
+      throw error;
+    }
+  }
+  throw new errors.JWSSignatureVerificationFailed();
+}
+
 export async function verifyAccessToken(token: string | null, options: VerifyOptions): Promise<VerifyResult> {
   if (!token) return { ok: false, reason: 'the request carries no Access token' };
   if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'the Access token is too large' };
   try {
-    const { payload } = await jwtVerify(token, options.keys, {
-      algorithms: ['RS256'],
-      issuer: options.issuer,
-      audience: options.audiences,
-      clockTolerance: CLOCK_TOLERANCE_S,
-      requiredClaims: ['exp', 'aud', 'iss'],
-    });
-    return { ok: true, payload };
+    try {
+      return { ok: true, payload: (await verifyWith(token, options.keys, options)).payload };
+    } catch (error) {
+      if (!(error instanceof errors.JWKSMultipleMatchingKeys)) throw error;
+      return { ok: true, payload: (await verifyWithEachKey(token, error, options)).payload };
+    }
   } catch (error) {
     return failure(error);
   }

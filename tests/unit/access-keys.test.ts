@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decideAccess } from '../../src/gate/access-gate.ts';
-import { REFETCH_COOLDOWN_MS, remoteKeys } from '../../src/gate/access-keys.ts';
+import { FAILURE_MEMORY_MS, REFETCH_COOLDOWN_MS, remoteKeys } from '../../src/gate/access-keys.ts';
 import { KeysUnavailable } from '../../src/gate/key-fault.ts';
 import { verifyAccessToken } from '../../src/gate/verify-access-token.ts';
 import { audTag, createTestKeys, mintAccessToken, type TestKeys } from '../../scripts/lib/local-site/test-keys.ts';
@@ -76,18 +76,31 @@ describe('reading the certs endpoint: every way to not get usable keys is a name
     });
   });
 
-  it('a failed read is never cached: the next request fetches again and is let in once the endpoint is back', async () => {
+  it('a failed read is remembered for a second, then the endpoint is asked again, and the gate lets visitors in once it is back', async () => {
+    let clock = 1_000_000;
     const { fetch, calls } = fakeFetch(
       () => new Response('boom', { status: 500 }),
       () => Response.json({ keys: [] }),
       ok,
     );
-    const getKey = remoteKeys(TEAM, { fetch });
-    expect((await verifyWith(getKey)).ok).toBe(false);
-    expect((await verifyWith(getKey)).ok).toBe(false);
+    const getKey = remoteKeys(TEAM, { fetch, now: () => clock });
+    const refused = {
+      ok: false,
+      keysUnavailable: true,
+      reason: 'the Access signing keys could not be loaded: the certs endpoint answered 500',
+    };
+    expect(await verifyWith(getKey)).toEqual(refused);
+    // Within the second: the same 503, without asking the endpoint.
+    clock += FAILURE_MEMORY_MS - 1;
+    expect(await verifyWith(getKey)).toEqual(refused);
+    expect(calls).toHaveLength(1);
+    clock += 1;
+    expect(await verifyWith(getKey)).toMatchObject({ ok: false, reason: expect.stringContaining('answered with no keys') });
+    expect(calls).toHaveLength(2);
+    clock += FAILURE_MEMORY_MS;
     expect(await verifyWith(getKey)).toMatchObject({ ok: true });
     expect(calls).toHaveLength(3);
-    // Cached from then on.
+    // Kept from then on.
     expect((await verifyWith(getKey)).ok).toBe(true);
     expect(calls).toHaveLength(3);
   });
@@ -116,6 +129,87 @@ describe('reading the certs endpoint: every way to not get usable keys is a name
     vi.setSystemTime(Date.now() + REFETCH_COOLDOWN_MS + 1);
     expect((await verifyAccessToken(await rotatedToken(), options)).ok).toBe(true);
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('concurrent requests share one fetch of the keys', () => {
+  const many = async (getKey: ReturnType<typeof remoteKeys>, count: number, mint = token) =>
+    Promise.all(
+      Array.from({ length: count }, async () => verifyAccessToken(await mint(), { issuer: TEAM, audiences: [AUD], keys: getKey })),
+    );
+
+  /** A fetch that answers only when released, so that every request is waiting at once. */
+  function gatedFetch(answer: () => Response) {
+    const calls: RequestInit[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const fetch = async (_url: string, init: RequestInit) => {
+      calls.push(init);
+      await released;
+      return answer();
+    };
+    return { fetch, calls, release };
+  }
+
+  it('20 first requests at once: one fetch, all let in', async () => {
+    const { fetch, calls, release } = gatedFetch(() => Response.json({ keys: [keys.publicJwk] }));
+    const getKey = remoteKeys(TEAM, { fetch });
+    const results = many(getKey, 20);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    release();
+    expect((await results).every((result) => result.ok)).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('20 requests with a new kid just after the cooldown: one fetch, all let in with the new key', async () => {
+    let clock = 1_000_000;
+    const rotated = await createTestKeys('rotated-key');
+    let answers = 0;
+    const { fetch, calls, release } = gatedFetch(() =>
+      Response.json({ keys: answers++ === 0 ? [keys.publicJwk] : [keys.publicJwk, rotated.publicJwk] }),
+    );
+    const getKey = remoteKeys(TEAM, { fetch, now: () => clock });
+    release();
+    expect((await verifyWith(getKey)).ok).toBe(true);
+    clock += REFETCH_COOLDOWN_MS;
+    const results = await many(getKey, 20, () => mintAccessToken(rotated, { issuer: TEAM, audience: AUD }));
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('80 requests while the endpoint fails: one fetch and the same 503 for each', async () => {
+    const { fetch, calls, release } = gatedFetch(() => new Response('boom', { status: 502 }));
+    const getKey = remoteKeys(TEAM, { fetch, now: () => 5_000 });
+    const results = many(getKey, 40);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    release();
+    const later = await many(getKey, 40);
+    for (const result of [...(await results), ...later])
+      expect(result).toEqual({
+        ok: false,
+        keysUnavailable: true,
+        reason: 'the Access signing keys could not be loaded: the certs endpoint answered 502',
+      });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('while the endpoint hangs: the requests share one wait, each ends with a named 503 at the timeout', async () => {
+    const calls: RequestInit[] = [];
+    const hanging = (_url: string, init: RequestInit) => {
+      calls.push(init);
+      return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    };
+    const results = await many(remoteKeys(TEAM, { fetch: hanging, timeoutMs: 50 }), 10);
+    for (const result of results)
+      expect(result).toMatchObject({ ok: false, keysUnavailable: true, reason: expect.stringContaining('within 50 ms') });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a waiter whose shared fetch never settles still answers at its own deadline (never hangs)', async () => {
+    // A fetch that ignores its abort signal stands in for a shared promise whose continuation
+    // the runtime cancelled: only the waiter's own timer can end the wait.
+    const getKey = remoteKeys(TEAM, { fetch: () => new Promise<Response>(() => undefined), timeoutMs: 50 });
+    expect(await verifyWith(getKey)).toMatchObject({ ok: false, keysUnavailable: true, reason: expect.stringContaining('within 50 ms') });
   });
 });
 

@@ -100,6 +100,42 @@ describe('verifyAccessToken', () => {
   });
 });
 
+describe('a key set in which several keys fit the token', () => {
+  const withKeys = (...jwks: TestKeys[]) => {
+    const set = createLocalJWKSet({ keys: jwks.map((k) => k.publicJwk) });
+    return (token: string) => verifyAccessToken(token, { issuer: ISSUER, audiences: [AUD_A], keys: set });
+  };
+  const noKid = async (signer: TestKeys) =>
+    new SignJWT({ email: 'jane@barbicancloud.co.uk' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(ISSUER)
+      .setAudience([AUD_A])
+      .setExpirationTime('5m')
+      .sign(await importJWK(signer.privateJwk, 'RS256'));
+
+  it('two keys share the kid: each is tried, and the one that signed lets the token in', async () => {
+    const sameKid = await createTestKeys(keys.publicJwk.kid);
+    expect((await withKeys(sameKid, keys)(await mint())).ok).toBe(true);
+    expect((await withKeys(keys, sameKid)(await mint())).ok).toBe(true);
+  });
+
+  it('a token without kid is checked against every key', async () => {
+    expect((await withKeys(otherKeys, keys)(await noKid(keys))).ok).toBe(true);
+  });
+
+  it('signed by none of them: refused for its signature, not as malformed', async () => {
+    const stranger = await createTestKeys(keys.publicJwk.kid);
+    const result = await withKeys(otherKeys, keys)(await noKid(stranger));
+    expect(result).toEqual({ ok: false, reason: 'the Access token signature is invalid' });
+  });
+
+  it('a matching key still checks the claims: the wrong audience is refused for it', async () => {
+    const sameKid = await createTestKeys(keys.publicJwk.kid);
+    const result = await withKeys(sameKid, keys)(await mint({ audience: AUD_B }));
+    expect(result).toEqual({ ok: false, reason: 'the Access token was issued for a different application' });
+  });
+});
+
 describe('accessKeys from the certs endpoint', () => {
   let server: Server;
   let hits = 0;
@@ -130,7 +166,7 @@ describe('accessKeys from the certs endpoint', () => {
       const forged = await mintAccessToken(otherKeys, { issuer: teamDomain, audience: AUD_A });
       expect((await verifyAccessToken(forged, options)).ok).toBe(false);
     }
-    // jose refetches for an unknown kid only once the cooldown has passed since the last fetch.
+    // An unknown kid refetches only once the cooldown has passed since the last fetch.
     expect(hits).toBe(1);
   });
 
