@@ -6,7 +6,7 @@
  * 404 or an HTML page means the host is not behind Access; 5xx and unreadable JSON are errors.
  * `detail` is a short fact for the visitor; the card's templates hold the sentences around it.
  */
-import { parseIdentity, type Identity } from './parse-identity.ts';
+import { parseIdentity, text, type Identity } from './parse-identity.ts';
 
 export type IdentityOutcome =
   { state: 'ready'; identity: Identity; raw: unknown } | { state: 'signed-out' | 'unprotected' | 'error'; detail: string };
@@ -27,6 +27,12 @@ function parseJson(body: string): { value: unknown } | undefined {
   }
 }
 
+const MAX_ERR = 120;
+const shortText = (value: string): string => {
+  const cleaned = text(value) ?? '';
+  return cleaned.length > MAX_ERR ? `${cleaned.slice(0, MAX_ERR)}…` : cleaned;
+};
+
 export function classifyAnswer({ status, contentType, body, redirected }: Answer): IdentityOutcome {
   const http = `HTTP ${status}`;
   if (redirected) return { state: 'signed-out', detail: 'Access redirected to its sign-in page' };
@@ -40,8 +46,9 @@ export function classifyAnswer({ status, contentType, body, redirected }: Answer
   if (!parsed) return { state: 'error', detail: 'the answer was not valid JSON' };
   const value = parsed.value;
   const err = typeof value === 'object' && value !== null && 'err' in value ? value.err : undefined;
-  // Observed: HTTP 400 {"err":"no app token set"} when there is no Access session.
-  if (typeof err === 'string') return { state: 'signed-out', detail: `“${err.slice(0, 120)}”` };
+  // Observed: HTTP 400 {"err":"no app token set"} when there is no Access session. The message is
+  // shown, so it is cleaned like every other value (text(): no bidi overrides or controls) and cut.
+  if (typeof err === 'string') return { state: 'signed-out', detail: `“${shortText(err)}”` };
   if (status >= 300) return { state: 'error', detail: http };
   const identity = parseIdentity(parsed.value);
   return identity ? { state: 'ready', identity, raw: parsed.value } : { state: 'error', detail: 'the answer held no identity' };

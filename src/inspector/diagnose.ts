@@ -3,7 +3,7 @@
  * (diagnosis-links.ts) with the entry of the troubleshooting page that fixes it.
  */
 import type { JWTPayload } from 'jose';
-import { groupsFrom, isRecord, type Identity, type Json } from '../identity/parse-identity.ts';
+import { groupsFrom, isRecord, text, type Identity, type Json } from '../identity/parse-identity.ts';
 import { DIAGNOSIS_ANCHORS, UNPROTECTED_ANCHOR, type DiagnosisCode, type TroubleshootingAnchor } from './diagnosis-links.ts';
 import type { JwtKind } from './read-input.ts';
 import type { DemoVerdict } from './verdicts.ts';
@@ -70,7 +70,9 @@ export function diagnoseToken({ kind, claims, truncated, team, nowMs, savedTeam 
   if (truncated) found.push(diagnosis('jwt-malformed'));
   if (typeof claims.exp === 'number' && claims.exp + SKEW_S < now) found.push(diagnosis('jwt-expired'));
   if (typeof claims.nbf === 'number' && claims.nbf - SKEW_S > now) found.push(diagnosis('jwt-not-yet-valid'));
-  if (kind !== 'access-jwt') found.push(diagnosis('not-access-issuer', typeof claims.iss === 'string' ? claims.iss : '(none)'));
+  // Cleaned like every value shown (text()): a bidi override could make a foreign issuer read as
+  // `…cloudflareaccess.com`, and a huge one would fill the page.
+  if (kind !== 'access-jwt') found.push(diagnosis('not-access-issuer', text(claims.iss) ?? '(none)'));
   if (team && savedTeam && team !== savedTeam) found.push(diagnosis('team-mismatch', savedTeam));
   if (kind === 'access-jwt' && claims.sub === '' && typeof claims['common_name'] === 'string' && claims['common_name']) {
     found.push(diagnosis('service-token'));

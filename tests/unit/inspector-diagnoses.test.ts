@@ -11,6 +11,8 @@ import { fixtureBody, fixtures, type IdentityFixture } from '../../src/dev/perso
 import { fakeGuid } from '../../src/dev/personas/fixture-types.ts';
 import { fixtureDemos, GROUP_A } from '../fixtures/inspector/demo-gates.ts';
 import { TEAM, tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';
+import { SignJWT, importJWK } from 'jose';
+import { createTestKeys } from '../../scripts/lib/local-site/test-keys.ts';
 
 let tokens: TokenFixtures;
 beforeAll(async () => {
@@ -167,6 +169,36 @@ describe('identities: a verdict per demo', () => {
       codes(identity({ email: 'a@b.c', idp: { type: 'saml' }, saml_attributes: { [ENTRA_SAML_GROUPS_CLAIM]: guids(150) } })),
     ).not.toContain('group-overage');
     expect(codes(identity({ email: 'a@b.c', idp: { type: 'azureAD' }, groups: guids(200) }))).not.toContain('group-overage');
+  });
+});
+
+describe('what the diagnoses quote is cleaned like every shown value', () => {
+  const tokenWith = async (iss: string) => {
+    const keys = await createTestKeys();
+    return new SignJWT({ sub: 'x' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(iss)
+      .setExpirationTime('5m')
+      .sign(await importJWK(keys.privateJwk, 'RS256'));
+  };
+  const issuerDetail = (report: Report) => report.diagnoses.find((d) => d.code === 'not-access-issuer')?.detail;
+
+  it('a bidi override cannot make a foreign issuer read as a Cloudflare Access team', async () => {
+    // Displayed, U+202E reverses what follows: "https://evil.example/moc.sseccaerawolfdc." would read as "…cloudflareaccess.com".
+    const report = run(await tokenWith('https://evil.example/\u202Emoc.sseccaerawolfdc.'));
+    expect(issuerDetail(report)).toBe('https://evil.example/moc.sseccaerawolfdc.');
+  });
+
+  it('a huge issuer is cut, not shown whole', async () => {
+    const detail = issuerDetail(run(await tokenWith(`https://evil.example/${'a'.repeat(100_000)}`)));
+    expect(detail?.length).toBeLessThanOrEqual(513);
+    expect(detail?.endsWith('…')).toBe(true);
+  });
+
+  it("get-identity's err: controls and overrides dropped, long messages cut", () => {
+    expect(identity({ err: 'no app\u202E token\u0000 set' })).toMatchObject({ diagnoses: [{ detail: '“no app token set”' }] });
+    const long = identity({ err: 'x'.repeat(5000) }).diagnoses[0]?.detail ?? '';
+    expect(long).toBe(`“${'x'.repeat(120)}…”`);
   });
 });
 
