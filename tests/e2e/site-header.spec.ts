@@ -1,11 +1,12 @@
 /**
  * The site header at phone and tablet widths: its links wrap between items, and no link's label
- * is broken inside a word (each label is laid out on a single line).
+ * is broken inside a word (each label is laid out on a single line); nor is the page title's
+ * longest word ("Troubleshooting").
  */
 import { expect, test } from '@playwright/test';
 
 for (const width of [320, 390, 768]) {
-  test(`at ${width} px the header's links keep their words whole and the header fits`, async ({ page }) => {
+  test(`at ${width} px the header's links and the page title keep their words whole`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/guides/troubleshooting/');
     const header = page.locator('header.site-header');
@@ -23,5 +24,13 @@ for (const width of [320, 390, 768]) {
     for (const { label, lines } of layout) expect(lines, `"${label}" at ${width} px`).toBe(1);
     const overflow = await header.evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The page title too: its longest word fits on one line.
+    const title = page.locator('main h1');
+    const titleLines = await title.evaluate((heading) => {
+      const range = document.createRange();
+      range.selectNodeContents(heading);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(titleLines).toBe(1);
   });
 }
