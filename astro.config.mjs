@@ -55,6 +55,10 @@ function stripServerBannerFromClient() {
 
 export default defineConfig({
   site: `https://${domain}`,
+  // The dev toolbar is the one inline script `astro dev` adds (`window.__astro_dev_toolbar__`),
+  // which the site's CSP (script-src 'self', the same in dev as in production) refuses with a
+  // console error on every page. The site has no framework islands for it to inspect.
+  devToolbar: { enabled: false },
   trailingSlash: 'ignore',
   // No sessions and no image binding: the Worker needs nothing but its static assets.
   session: false,
