@@ -5,6 +5,7 @@ import { median, percentile } from '../lib/stats.ts';
 import type { BuildRun } from './build-times.ts';
 import type { CardTiming } from './card-render.ts';
 import type { PageBytes } from './page-bytes.ts';
+import type { IdentityArrival } from './time-to-identity.ts';
 
 export const FRAME_MS = 1000 / 60;
 
@@ -13,7 +14,7 @@ export interface BenchResults {
   loadAtEnd: string;
   builds: BuildRun[];
   pages: PageBytes[];
-  card?: { page: string; timings: CardTiming[] };
+  card?: { page: string; timings: CardTiming[]; arrival?: IdentityArrival };
 }
 
 const n = (value: number) => value.toLocaleString('en-GB');
@@ -146,6 +147,35 @@ function cardSection(card: BenchResults['card']): string[] {
     '“To painted” includes waiting for the next vsync, so it cannot go below the time left in the current',
     'frame. “First render” is one extra run in a fresh page (cold code), not among the runs counted. The',
     'minimum is the run least disturbed by other work on the machine; median and p90 move with the load average.',
+    ...arrivalSection(card.page, card.arrival),
+  ];
+}
+
+function arrivalSection(page: string, arrival: IdentityArrival | undefined): string[] {
+  if (!arrival) return [];
+  const requests = [...new Set(arrival.identityRequests)].join(', ');
+  return [
+    '',
+    `## From the HTML to the identity shown (Debian Chromium, \`${page}\`)`,
+    '',
+    markdownTable(
+      ['latency per request (ms)', 'runs', 'median (ms)', 'min (ms)', 'max (ms)', 'get-identity requests per load'],
+      [
+        [
+          arrival.latencyMs,
+          arrival.runs.length,
+          ms(median(arrival.runs)),
+          ms(Math.min(...arrival.runs)),
+          ms(Math.max(...arrival.runs)),
+          requests,
+        ],
+      ],
+      ['r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    'Every request waits the same latency (a visitor’s round trip), get-identity is answered with the member',
+    'fixture; the time runs from the navigation’s `responseStart` to the card’s `data-state="ready"`',
+    '(scripts/bench/time-to-identity.ts).',
   ];
 }
 

@@ -5,6 +5,7 @@
  * the last build is an ordinary warm one, so dist/ is left as `npm run build` leaves it.
  *
  * Knobs (environment): BENCH_COLD_RUNS (default 3), BENCH_WARM_RUNS (3), BENCH_CARD_RUNS (21),
+ * BENCH_ARRIVAL_RUNS (9),
  * BENCH_SKIP_BUILD=1 to measure the existing build only. Ports 9780-9789.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { currentLoad, describeMachine } from '../lib/machine.ts';
 import { PROJECT_ROOT, discoverPages } from '../lib/local-site/site-pages.ts';
 import { coldBuild, warmBuild, type BuildRun } from './build-times.ts';
 import { measureCardRender } from './card-render.ts';
+import { measureTimeToIdentity } from './time-to-identity.ts';
 import { measurePage, type PageBytes } from './page-bytes.ts';
 import { benchReport, type BenchResults } from './report.ts';
 
@@ -68,6 +70,14 @@ try {
         await site.tokenFor(demo.demoSlug),
         identities,
         count('BENCH_CARD_RUNS', 21),
+      ),
+      arrival: await measureTimeToIdentity(
+        new URL(demo.path, site.baseUrl).href,
+        await site.tokenFor(demo.demoSlug),
+        fixtures.member.body,
+        {
+          runs: count('BENCH_ARRIVAL_RUNS', 9),
+        },
       ),
     };
   }

@@ -29,3 +29,26 @@ test('with the real (unintercepted) endpoint under wrangler dev, which has no Ac
   await page.goto('/scim-a/');
   await expect(card(page)).toHaveAttribute('data-state', 'unprotected');
 });
+
+test('get-identity is asked for once, from the HTML, while the card’s script is still loading', async ({ page }) => {
+  const identityRequests: number[] = [];
+  const scriptsServed: number[] = [];
+  await page.route('**/cdn-cgi/access/get-identity', async (route) => {
+    identityRequests.push(Date.now());
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ email: 'jane@barbicancloud.co.uk' }) });
+  });
+  // Hold every script back: only a request the HTML itself starts (the preload) can come first.
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await scriptsHeld;
+    scriptsServed.push(Date.now());
+    await route.continue();
+  });
+  await page.goto('/scim-a/', { waitUntil: 'commit' });
+  await expect.poll(() => identityRequests.length).toBe(1);
+  releaseScripts();
+  await expect(card(page)).toHaveAttribute('data-state', 'ready');
+  expect(identityRequests).toHaveLength(1);
+  expect(identityRequests[0]).toBeLessThanOrEqual(Math.min(...scriptsServed));
+});
