@@ -15,6 +15,7 @@ import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
 import { rehypeHeadingId } from './src/markdown/rehype-heading-id.ts';
+import { rehypeTabs } from './src/markdown/rehype-tabs.ts';
 import { chunkUrl } from './src/search/vite-chunk-url.ts';
 import { rehypeRequiredSections } from './src/markdown/rehype-required-sections.ts';
 import { REQUIRED_DEMO_SECTIONS } from './src/schemas/demo.ts';
@@ -84,6 +85,7 @@ export default defineConfig({
     processor: unified({
       rehypePlugins: [
         [rehypeMermaidCached, { cacheDir: diagramCacheDir }],
+        rehypeTabs,
         rehypePlaceholders,
         rehypeCopyButtons,
         rehypeSections,

@@ -1,67 +1,89 @@
 /**
- * <Tabs> reads its panels as a tree: any number of tabs, labels decoded by the HTML parser.
- * Rendered with Astro's Container API (https://docs.astro.build/en/reference/container-reference/).
+ * <Tabs>/<Tab> in MDX become a radio group when the MDX is compiled (src/markdown/rehype-tabs.ts):
+ * any number of tabs, labels as text, the first checked, each choice before its panel, and a
+ * clear build error for a misuse. Compiled here with MDX's own parser (remark-mdx) and
+ * remark-rehype, as @astrojs/mdx runs the site's rehype plugins.
  */
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import { selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import Tabs from '../../src/components/mdx/Tabs.astro';
-import { tabChoices } from '../../src/components/mdx/tab-choices.ts';
-import { escapeHtml as escape } from '../../src/lib/escape-html.ts';
+import { rehypeTabs } from '../../src/markdown/rehype-tabs.ts';
 
 const LABELS = [
   'Dashboard',
   'Azure CLI',
   'PowerShell & Graph',
   'curl <raw>',
-  "“Quoted” 'single'",
+  '“Quoted” single',
   'Terraform',
   'Bicep',
   'Entra admin centre → Groups',
 ];
-/** What <Tab label=…> renders, for each label. */
-const panelsHtml = LABELS.map(
-  (label, i) =>
-    `<div class="tab-panel" data-tab-label="${escape(label)}"><p class="tab-panel__label">${escape(label)}</p><p>Panel ${i} &amp; text</p></div>`,
-).join('\n');
+const jsxString = (label: string) => JSON.stringify(label);
 
-describe('tabChoices', () => {
-  it(`gives each of ${LABELS.length} panels a radio choice, the first checked, labels as text`, () => {
-    const { labels, html } = tabChoices(panelsHtml, 'tabs-test');
-    expect(labels).toEqual(LABELS);
-    const tree = fromHtml(html, { fragment: true });
-    const choices = selectAll('label.tabs__choice', tree);
-    expect(choices.map((choice) => toText(choice))).toEqual(LABELS);
+async function compile(mdx: string): Promise<Root> {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkRehype, { passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement'] })
+    .use(rehypeTabs);
+  const file = new VFile({ path: 'fixture.mdx', value: mdx });
+  const tree = (await processor.run(processor.parse(file), file)) as Root;
+  // Nothing of the JSX is left for the components to render: the HTML is final.
+  return fromHtml(toHtml(tree), { fragment: true });
+}
+
+const manyTabs = `<Tabs>\n${LABELS.map((label, i) => `<Tab label=${jsxString(label)}>\n\nPanel ${i} & **text**\n\n</Tab>`).join('\n')}\n</Tabs>\n`;
+
+describe('<Tabs> compiled to a radio group', () => {
+  it(`gives each of ${LABELS.length} panels a radio choice, the first checked, labels as text`, async () => {
+    const tree = await compile(manyTabs);
+    const group = selectAll('div.tabs', tree);
+    expect(group).toHaveLength(1);
+    expect(group[0]?.properties['role']).toBe('group');
+    expect(group[0]?.properties['ariaLabel']).toBe(LABELS.join(' or '));
+    expect(selectAll('label.tabs__choice', tree).map((choice) => toText(choice))).toEqual(LABELS);
     const radios = selectAll('input[type=radio]', tree);
     expect(radios.map((radio) => radio.properties['value'])).toEqual(LABELS.map((_, i) => String(i)));
-    expect(radios.map((radio) => radio.properties['name'])).toEqual(LABELS.map(() => 'tabs-test'));
+    expect(radios.map((radio) => radio.properties['name'])).toEqual(LABELS.map(() => 'tabs-1'));
     expect(radios.map((radio) => radio.properties['checked'] === true)).toEqual(LABELS.map((_, i) => i === 0));
   });
 
-  it('puts each choice right before its panel, and keeps the panels as they were', () => {
-    const tree = fromHtml(tabChoices(panelsHtml, 'tabs-test').html, { fragment: true });
-    const topLevel = tree.children.filter((node) => node.type === 'element');
-    expect(topLevel.map((node) => (node.type === 'element' ? node.tagName : ''))).toEqual(LABELS.flatMap(() => ['label', 'div']));
-    expect(selectAll('div.tab-panel', tree).map((panel) => toText(panel).includes('& text'))).toEqual(LABELS.map(() => true));
+  it('puts each choice right before its panel; a panel keeps its Markdown and repeats its label, which search skips', async () => {
+    const [group] = selectAll('div.tabs', await compile(manyTabs));
+    const kids = (group?.children ?? []).filter((node) => node.type === 'element');
+    expect(kids.map((node) => (node.type === 'element' ? node.tagName : ''))).toEqual(LABELS.flatMap(() => ['label', 'div']));
+    const panels = selectAll('div.tab-panel', group as never);
+    expect(panels.map((panel) => panel.properties['dataTabLabel'])).toEqual(LABELS);
+    expect(selectAll('strong', panels[2] as never).map((strong) => toText(strong))).toEqual(['text']);
+    const label = selectAll('p.tab-panel__label', panels[0] as never)[0];
+    expect(label && toText(label)).toBe(LABELS[0]);
+    expect(label?.properties['dataPagefindIgnore']).toBe('');
   });
 
-  it('leaves content that is not a panel alone, and makes nothing of no panels', () => {
-    expect(tabChoices('', 'x')).toEqual({ labels: [], html: '' });
-    expect(tabChoices('<p>Loose &amp; text</p>', 'x')).toEqual({ labels: [], html: '<p>Loose &#x26; text</p>' });
+  it('names each group of a page apart, the same in every build', async () => {
+    const twice = `${manyTabs}\nBetween.\n\n${manyTabs}`;
+    const names = (tree: Root) => [...new Set(selectAll('input[type=radio]', tree).map((radio) => radio.properties['name']))];
+    expect(names(await compile(twice))).toEqual(['tabs-1', 'tabs-2']);
+    expect(toHtml(await compile(twice))).toBe(toHtml(await compile(twice)));
   });
-});
 
-describe('<Tabs>', () => {
-  it('renders a named radio group of every tab, labelled with the tab names', async () => {
-    const container = await AstroContainer.create();
-    const html = await container.renderToString(Tabs, { slots: { default: panelsHtml } });
-    const tree = fromHtml(html, { fragment: true });
-    const group = selectAll('div.tabs', tree)[0];
-    expect(group?.properties['role']).toBe('group');
-    expect(group?.properties['ariaLabel']).toBe(LABELS.join(' or '));
-    expect(selectAll('input[type=radio]', tree)).toHaveLength(LABELS.length);
-    expect(selectAll('div.tab-panel', tree)).toHaveLength(LABELS.length);
+  it.each([
+    ['a <Tab> outside <Tabs>', '<Tab label="Lost">\n\nx\n\n</Tab>\n', '<Tab> belongs inside <Tabs>'],
+    ['a <Tab> without a label', '<Tabs>\n<Tab>\n\nx\n\n</Tab>\n</Tabs>\n', '<Tab> needs a label'],
+    ['a label that is an expression', '<Tabs>\n<Tab label={name}>\n\nx\n\n</Tab>\n</Tabs>\n', '<Tab> needs a label'],
+    ['something else inside <Tabs>', '<Tabs>\n\nLoose text.\n\n</Tabs>\n', 'Only <Tab> elements belong inside <Tabs>'],
+    ['an empty <Tabs>', '<Tabs>\n</Tabs>\n', '<Tabs> needs at least one'],
+  ])('%s fails the build, naming the file and the rule', async (_name, mdx, message) => {
+    await expect(compile(mdx)).rejects.toThrow(message);
+    await expect(compile(mdx)).rejects.toMatchObject({ file: expect.stringContaining('fixture.mdx') });
   });
 });

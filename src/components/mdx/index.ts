@@ -10,14 +10,14 @@ import Aside from './Aside.astro';
 import Copy from './Copy.astro';
 import Diagram from './Diagram.astro';
 import Steps from './Steps.astro';
-import Tab from './Tab.astro';
-import Tabs from './Tabs.astro';
 import RouteShown from './RouteShown.astro';
 import RouteHidden from './RouteHidden.astro';
 import PublicLink from './PublicLink.astro';
 import RouteTable from '../RouteTable.astro';
 
-const shared = { Aside, Copy, Diagram, Steps, Tab, Tabs, RouteTable };
+// <Tabs> and <Tab> are no components: they are turned into HTML when the MDX is compiled
+// (src/markdown/rehype-tabs.ts).
+const shared = { Aside, Copy, Diagram, Steps, RouteTable };
 
 /** Where the MDX is being rendered: the gated demo page, or a public page (a guide). */
 export type MdxRoute = 'demo' | 'public';
