@@ -10,7 +10,7 @@ import { pagesTarget } from './src/pages-target/pages-integration.ts';
 import { siteDomain } from './src/build/site-manifest.ts';
 import { securityHeadersFile } from './src/security/headers-file.ts';
 import { stalePagesWarning } from './src/content-age/stale-pages-warning.ts';
-import { ownModuleCopies } from './src/build/own-module-copies.ts';
+import { modulePreloads } from './src/build/module-preloads.ts';
 import { rehypePlaceholders } from './src/markdown/rehype-placeholders.ts';
 import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
@@ -76,6 +76,8 @@ export default defineConfig({
     securityHeadersFile(),
     stalePagesWarning(),
     accessGate({ domain, onDemand: !pages }),
+    // Before the Pages target: it takes the demo pages' files, links and all, into _worker.js.
+    modulePreloads(),
     ...(pages ? [pagesTarget({ domain })] : []),
   ],
   markdown: {
@@ -105,6 +107,6 @@ export default defineConfig({
   vite: {
     // Keep every script an external file so the CSP can say script-src 'self' with no hashes.
     build: { assetsInlineLimit: 0 },
-    plugins: [stripServerBannerFromClient(), chunkUrl(), ownModuleCopies('inspector')],
+    plugins: [stripServerBannerFromClient(), chunkUrl()],
   },
 });

@@ -15,6 +15,7 @@ import { isMemberOf } from './parse-identity.ts';
 import { renderIdentity } from './render-identity.ts';
 import { requestIdentity } from './request-identity.ts';
 import { IDENTITY_PATH } from '../access/protocol.ts';
+import { copyText } from '../lib/clipboard.ts';
 
 export const DEFAULT_ENDPOINT = IDENTITY_PATH;
 
@@ -87,21 +88,8 @@ export class AccessIdentityElement extends HTMLElement {
     if (copy) void this.#copyRaw(copy);
   };
 
-  /**
-   * Written here rather than imported from lib/clipboard.ts, which the docs' copy buttons use: a
-   * module shared by two page scripts becomes a chunk of its own, one more request chained behind
-   * this script before the card can run and start its fetch. (Rolldown can copy small common
-   * chunks into their importers, but only with entry signatures off, which Astro's client build
-   * does not allow.)
-   */
   async #copyRaw(button: HTMLElement): Promise<void> {
-    let copied = true;
-    try {
-      // Throws where the Clipboard API is missing (insecure context) or permission is refused.
-      await navigator.clipboard.writeText(findHook(this, 'raw')?.textContent ?? '');
-    } catch {
-      copied = false;
-    }
+    const copied = await copyText(findHook(this, 'raw')?.textContent ?? '');
     button.textContent = copied ? 'Copied' : 'Copy failed';
     setTimeout(() => (button.textContent = 'Copy JSON'), 2000);
   }
