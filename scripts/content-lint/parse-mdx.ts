@@ -1,7 +1,8 @@
 /**
  * One MDX file as the lint sees it: its frontmatter, and its body as an mdast tree parsed the way
  * MDX parses it (micromark's MDX and GFM extensions), with the body's line numbers unchanged so
- * that every finding names the file's real line.
+ * that every finding names the file's real line. The README is plain Markdown (GFM): it is read
+ * without the MDX syntax, where a stray `<` or `{` would be an error.
  */
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
@@ -12,7 +13,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
 
 /** Where a page lives decides what is required of it. */
-export type PageKind = 'demo' | 'guide' | 'partial';
+export type PageKind = 'demo' | 'guide' | 'partial' | 'readme';
 
 export interface ParsedPage {
   kind: PageKind;
@@ -23,6 +24,7 @@ export interface ParsedPage {
 }
 
 export function pageKind(path: string): PageKind {
+  if (/(^|\/)README\.md$/.test(path)) return 'readme';
   if (/(^|\/)content\/demos\//.test(path)) return 'demo';
   if (/(^|\/)content\/guides\//.test(path)) return 'guide';
   return 'partial';
@@ -37,6 +39,9 @@ export function parseMdx(source: string, kind: PageKind): ParsedPage {
     const index = lines.findIndex((line) => line.startsWith(`${key}:`));
     return index < 0 ? 1 : index + 1;
   };
-  const tree = fromMarkdown(content, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] });
+  const tree =
+    kind === 'readme'
+      ? fromMarkdown(content, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+      : fromMarkdown(content, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] });
   return { kind, frontmatter, frontmatterLine, tree };
 }

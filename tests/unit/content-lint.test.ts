@@ -1,6 +1,6 @@
 /**
  * The content lint's rules, each on small MDX fixtures written here (never on the site's own
- * pages, whose wording may change), and the command's output format on a fixture folder.
+ * pages or README, whose wording may change), and the command's output format on a fixture folder.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +52,150 @@ describe('the old path to a self-hosted application', () => {
   it('accepts the current path', () => {
     const text = 'Go to **Access controls → Applications → Create new application → Self-hosted and private**.';
     expect(rulesOf('content/guides/x.mdx', page(text))).toEqual([]);
+  });
+});
+
+describe('an application path that leaves out its own path', () => {
+  it.each([
+    ['a step', '1. Protect the wiki: enter the path `wiki/*` and save.'],
+    ['a domain before it', 'The application covers `intranet.example.org/wiki/*`.'],
+    ['the domain placeholder', 'Use `<your-domain>/wiki/*` for the wiki.'],
+  ])('flags %s, on its line', (_, text) => {
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual(['6 application-path-wildcard']);
+  });
+
+  it('flags a table cell on its own line', () => {
+    const table = '| App | Path |\n| --- | --- |\n| Wiki | `<your-domain>/wiki/*` |';
+    expect(rulesOf('content/guides/x.mdx', page(table))).toEqual(['8 application-path-wildcard']);
+  });
+
+  it.each([
+    'Not `wiki/*`: it does not cover `/wiki` itself.',
+    'A path `wiki/*` would not cover the bare path, so enter `wiki`.',
+    'What `wiki/*` leaves out: the path without its slash.',
+    'The path `wiki/*` is not enough.',
+  ])('accepts %j, which says what the wildcard leaves out', (text) => {
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual([]);
+  });
+
+  it('leaves other wildcards alone: several segments, a bare /*, a subdomain wildcard, a code block', () => {
+    const text = 'Let `/.well-known/acme-challenge/*` through. An apex app with `/*` covers all. `*.example.org` covers one level.';
+    expect(rulesOf('content/guides/x.mdx', page(`${text}\n\n\`\`\`text\nwiki/*\n\`\`\``))).toEqual([]);
+  });
+});
+
+describe('one identity provider without Instant Auth', () => {
+  it('flags the step that turns off "Accept all available identity providers" alone', () => {
+    const text = '1. Name it\n2. Turn off **Accept all available identity providers** and pick the wiki provider';
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual(['7 instant-auth-with-one-provider']);
+  });
+
+  it('accepts the step when it also turns on Instant Auth, in a sub-point too', () => {
+    const text = '- Turn off **Accept all available identity providers**:\n  - and turn on **Instant Auth**';
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual([]);
+  });
+});
+
+describe('a signing key "published ahead of use"', () => {
+  it.each([
+    'Keys rotate monthly, with the new key published ahead of use.',
+    'Each new key is published before it is used.',
+    'The provider publishes its next key in advance of signing with it.',
+    'A key is published in advance, so caching is safe.',
+  ])('flags %j', (text) => {
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual(['6 key-published-ahead']);
+  });
+
+  it.each([
+    'Nothing says a new key is published before it is used.',
+    'A new key is not listed before it signs. Refetch for an unknown kid.',
+    'The release notes were published before the launch was used as a date.',
+  ])('accepts %j (denied, or not about keys)', (text) => {
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual([]);
+  });
+
+  it('flags the claim in a sentence after a denial in another sentence', () => {
+    const text = 'Nothing is cached. The new key is published ahead of use.';
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual(['6 key-published-ahead']);
+  });
+});
+
+describe('a quote from "every Cloudflare Pages documentation page"', () => {
+  it.each(['Every Cloudflare Pages documentation page says "Use X".', 'All Pages docs pages carry a banner.', 'each Pages page links it'])(
+    'flags %j',
+    (text) => {
+      expect(rulesOf('content/guides/x.mdx', page(text))).toEqual(['6 pages-banner-quote']);
+    },
+  );
+
+  it('accepts a quote from one named page', () => {
+    const text = 'The Pages overview says "Use X" ([Pages](https://developers.cloudflare.com/pages/)).';
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual([]);
+  });
+});
+
+describe('a quote cited to the wrong page', () => {
+  it.each([
+    [
+      'The rule "requires an Azure identity provider"',
+      'https://developers.cloudflare.com/cloudflare-one/api-terraform/access-api-examples/entra-group/',
+      'https://developers.cloudflare.com/api/resources/zero_trust/subresources/access/subresources/policies/methods/create/',
+    ],
+    [
+      'Download **Certificate (Base64)**',
+      'https://learn.microsoft.com/entra/identity/enterprise-apps/add-application-portal-setup-sso',
+      'https://learn.microsoft.com/entra/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on#renew',
+    ],
+    [
+      'The adapter "no longer supports deployment on Cloudflare Pages"',
+      'https://docs.astro.build/en/guides/integrations-guide/cloudflare/',
+      'https://docs.astro.build/en/guides/upgrade-to/v6/',
+    ],
+    [
+      'Access is deny by default',
+      'https://developers.cloudflare.com/cloudflare-one/access-controls/applications/http-apps/self-hosted-public-app/',
+      'https://developers.cloudflare.com/cloudflare-one/access-controls/policies',
+    ],
+  ])('%s: flagged with the wrong link, accepted with the right one among others', (claim, wrong, right) => {
+    expect(rulesOf('content/guides/x.mdx', page(`${claim} ([source](${wrong})).`))).toEqual(['6 cited-to-its-page']);
+    expect(rulesOf('content/guides/x.mdx', page(`${claim} ([one](${wrong}); [two](${right})).`))).toEqual([]);
+  });
+
+  it('does not take a page under the right one for it, except for the API reference', () => {
+    const subPage = 'https://developers.cloudflare.com/cloudflare-one/access-controls/policies/app-paths/';
+    expect(rulesOf('content/guides/x.mdx', page(`Access is deny by default ([paths](${subPage})).`))).toEqual(['6 cited-to-its-page']);
+  });
+
+  it('leaves a unit without links alone: repeating a label is no citation', () => {
+    expect(rulesOf('content/guides/x.mdx', page('5. Paste the **Certificate (Base64)** file.'))).toEqual([]);
+  });
+});
+
+describe('the Entra group selector under one name only', () => {
+  it('flags a page that names the Azure Groups selector and never Identity provider group, once, at the first mention', () => {
+    const text = 'Pick the **Azure Groups** selector.\n\nThe selector Azure Groups again.';
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual(['6 selector-both-names']);
+  });
+
+  it('accepts the page once any unit gives the other name', () => {
+    const text = 'Pick the **Azure Groups** selector.\n\n| Label |\n| --- |\n| Identity provider group |';
+    expect(rulesOf('content/guides/x.mdx', page(text))).toEqual([]);
+  });
+
+  it('leaves "Azure Groups" alone when no selector is named', () => {
+    expect(rulesOf('content/guides/x.mdx', page('Every Azure Groups rule needs Support groups.'))).toEqual([]);
+  });
+});
+
+describe('the README', () => {
+  it('is read for claims only: no verified date, Sources section or link rules, and as plain Markdown where MDX would fail', () => {
+    const readme = '# Tool\n\nRun it at <http://127.0.0.1:8787> when a < b and {x}.\n';
+    expect(rulesOf('README.md', readme)).toEqual([]);
+  });
+
+  it("is held to the claim rules, on the file's own lines", () => {
+    const readme = '# Tool\n\n1. Path `wiki/*` (the path application)\n2. Turn off **Accept all available identity providers**\n';
+    expect(rulesOf('README.md', readme)).toEqual(['3 application-path-wildcard', '4 instant-auth-with-one-provider']);
   });
 });
 
@@ -147,8 +291,18 @@ describe('npm run lint:content', () => {
     expect(result.stderr).toContain('[scim-needs-support-groups]');
   });
 
+  it('reads the README at the root too', () => {
+    writeFileSync(join(root, 'content/demos/bad.mdx'), page(`1. Turn on **Enable SCIM** and **Support groups**${SOURCES}`));
+    writeFileSync(join(root, 'README.md'), '# Tool\n\nKeys rotate, the new key published ahead of use.\n');
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('README.md:3: says a signing key is published ahead of use');
+    expect(result.stderr).toContain('[key-published-ahead]');
+  });
+
   it('passes a folder without problems', () => {
     writeFileSync(join(root, 'content/demos/bad.mdx'), page(`1. Turn on **Enable SCIM** and **Support groups**${SOURCES}`));
+    writeFileSync(join(root, 'README.md'), '# Tool\n\nKeys rotate; refetch for an unknown kid.\n');
     const result = run();
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('no problems');
