@@ -28,12 +28,23 @@ export interface CloudflareCall {
 
 export class CloudflareCallError extends ProvisionError {
   override name = 'CloudflareCallError';
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-  ) {
+  readonly status: number | undefined;
+  constructor(message: string, status: number | undefined) {
     super(message);
+    this.status = status;
   }
+}
+
+/** The innermost cause of a connection failure (`ECONNREFUSED`, `ENOTFOUND`…), else its message. */
+function connectionCause(error: Error): string {
+  let cause: unknown = error;
+  let detail = error.message;
+  while (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    detail = code ?? cause.message;
+    cause = cause.cause;
+  }
+  return detail;
 }
 
 /** Runs one SDK call; an API error becomes a CloudflareCallError with the reader's message. */
@@ -46,8 +57,7 @@ export async function guard<T>(accountId: string, call: CloudflareCall, run: () 
       error.errors
         .map((item) => item.message)
         .filter(Boolean)
-        .join('; ') ||
-      (error.status === undefined ? ((error.cause as Error | undefined)?.message ?? error.message) : `HTTP ${error.status}`);
+        .join('; ') || (error.status === undefined ? connectionCause(error) : `HTTP ${error.status}`);
     throw new CloudflareCallError(
       cloudflareMessage({ status: error.status, detail }, call.doing, call.area, call.write, accountId),
       error.status,

@@ -13,12 +13,12 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 export class GraphError extends ProvisionError {
   override name = 'GraphError';
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    readonly code: string,
-  ) {
+  readonly status: number | undefined;
+  readonly code: string;
+  constructor(message: string, status: number | undefined, code: string) {
     super(message);
+    this.status = status;
+    this.code = code;
   }
 }
 

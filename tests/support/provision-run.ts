@@ -65,7 +65,7 @@ export async function startHarness(options: { cloudflare?: CloudflareFakeOptions
     async run(args, { interactive = false, confirm, root, now, env: extraEnv } = {}) {
       let stdout = '';
       let stderr = '';
-      const argv = args.includes('--domain') ? args : [...args, '--domain', DOMAIN];
+      const argv = args.some((arg) => arg.startsWith('--domain')) ? args : [...args, '--domain', DOMAIN];
       const code = await main({
         argv,
         env: { ...env, ...extraEnv },
