@@ -31,7 +31,7 @@ import type {
 import { MICROSOFT_GRAPH_APP_ID } from './entra-state.ts';
 import { CLIENT_SECRET_NAME, hasMarker, MARKER_TEXT, SAML_APP, SCIM_APP, SIGN_IN_APP } from './names.ts';
 import type { Step } from './plan.ts';
-import { DAY_MS, teamCallback, validAfter, type World } from './world.ts';
+import { DAY_MS, RENEW_BEFORE_DAYS, teamCallback, validAfter, type World } from './world.ts';
 
 /**
  * The delegated Microsoft Graph permissions Cloudflare lists for its Azure AD connector
@@ -222,6 +222,7 @@ function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
   }
 
   const current = validClientSecret(world);
+  const earlier = (state.found?.passwordCredentials ?? []).some((credential) => credential.displayName === CLIENT_SECRET_NAME);
   const secretBase = { provider: 'entra', kind: 'client-secret', name: `${SIGN_IN_APP}: ${CLIENT_SECRET_NAME}` } as const;
   if (current?.endDateTime) world.expiries.clientSecret = current.endDateTime;
   const secret: Step =
@@ -229,10 +230,12 @@ function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
       ? { ...secretBase, action: 'keep', note: `expires ${current.endDateTime}` }
       : {
           ...secretBase,
-          action: current ? 'update' : 'create',
+          action: earlier ? 'update' : 'create',
           note: current
             ? "a new secret for Cloudflare's identity provider, which is written again (a secret cannot be read back); the old one is removed after"
-            : `valid ${CLIENT_SECRET_DAYS} days; handed straight to Cloudflare's identity provider, never printed`,
+            : earlier
+              ? `the secret expires within ${RENEW_BEFORE_DAYS} days (or has): a new one, valid ${CLIENT_SECRET_DAYS} days, for Cloudflare; the old one is removed after`
+              : `valid ${CLIENT_SECRET_DAYS} days; handed straight to Cloudflare's identity provider, never printed`,
           run: async () => {
             const application = need(state.found, 'the sign-in app registration');
             const stale = (application.passwordCredentials ?? []).filter((credential) => credential.displayName === CLIENT_SECRET_NAME);

@@ -242,3 +242,36 @@ describe('provision: plan, apply, plan again, apply again', () => {
     for (const secret of secrets) expect(printed).not.toContain(secret);
   });
 });
+
+describe('provision: renewal', () => {
+  it('a client secret in its last month is replaced: a new one for Cloudflare, the old one removed', async () => {
+    const h = await startHarness();
+    try {
+      expect((await h.run(['apply', '--yes'])).code).toBe(0);
+      const signIn = () => h.graph.state.applications.find((app) => app['displayName'] === 'Barbican demo: Entra ID sign-in');
+      const [old] = signIn()?.['passwordCredentials'] as { keyId: string; endDateTime: string }[];
+      const scimSecret = [...h.cloudflare.state.scimSecrets.values()];
+      // Twenty days before the secret's end date.
+      const later = new Date(Date.parse(old?.endDateTime ?? '') - 20 * 86_400_000);
+      const plan = await h.run(['plan', '--json'], { now: later });
+      const pending = (JSON.parse(plan.stdout) as { changes: { action: string; kind: string }[] }).changes.filter(
+        (change) => change.action === 'update',
+      );
+      expect(pending.map((change) => change.kind).sort()).toEqual(['client-secret', 'identity-provider']);
+      expect((await h.run(['apply', '--yes'], { now: later })).code).toBe(0);
+      const [renewed] = signIn()?.['passwordCredentials'] as { keyId: string }[];
+      expect(signIn()?.['passwordCredentials']).toHaveLength(1);
+      expect(renewed?.keyId).not.toBe(old?.keyId);
+      const azure = h.cloudflare.state.idps.find((idp) => idp.type === 'azureAD');
+      expect(h.cloudflare.state.clientSecrets.get(azure?.id ?? '')).toBe(h.graph.state.issuedPasswords.get(renewed?.keyId ?? ''));
+      // The SCIM secret is untouched and still the job's.
+      expect([...h.cloudflare.state.scimSecrets.values()]).toEqual(scimSecret);
+      const again = await h.run(['plan', '--json'], { now: later });
+      expect(
+        (JSON.parse(again.stdout) as { changes: { action: string }[] }).changes.filter((change) => change.action === 'update'),
+      ).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
