@@ -2,11 +2,13 @@
  * destroy: removes what the tool made and nothing else, in the reverse of apply's order
  * (Cloudflare's applications, policies and providers before the Entra objects they name), then
  * puts wrangler.jsonc's placeholders back. Objects with the tool's names that it does not own
- * are listed as left alone. Entra keeps deleted applications and groups for 30 days under
- * "Deleted applications" / "Deleted groups", where they can be restored.
+ * are listed as left alone. Entra keeps a deleted application for 30 days under "Deleted
+ * applications", where it can be restored; a deleted security group is gone for good
+ * (https://learn.microsoft.com/entra/identity/enterprise-apps/restore-application).
  */
 import { guard } from './cloudflare-client.ts';
-import { azureIdp, demoPolicyFound, samlIdp } from './cloudflare-steps.ts';
+import { demoPolicyFound } from './cloudflare-access.ts';
+import { azureIdp, samlIdp } from './cloudflare-idps.ts';
 import type { AppState } from './entra-state.ts';
 import { wranglerResetStep } from './local-steps.ts';
 import { ACCESS_TAG, demoPolicyName, hasMarker, NAME_PREFIX, SAML_APP, SCIM_APP, SIGN_IN_APP } from './names.ts';
@@ -143,7 +145,7 @@ export function destroySteps(world: World): Step[] {
       provider: 'entra',
       kind: 'group',
       name,
-      note: '30 days in Deleted groups',
+      note: 'a security group: deleted for good (only Microsoft 365 groups can be restored)',
       run: () => graph.delete(`/groups/${id}`),
     });
   }

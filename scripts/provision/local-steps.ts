@@ -2,8 +2,8 @@
  * The last step of apply (wrangler.jsonc), the manual steps every plan lists, and the step that
  * puts wrangler.jsonc's placeholders back on destroy.
  */
-import { accessAppFound } from './cloudflare-steps.ts';
-import { LICENCE_NOTE } from './entra-steps.ts';
+import { accessAppFound } from './cloudflare-access.ts';
+import { LICENCE_NOTE } from './entra-scim.ts';
 import { SAML_APP, SCIM_APP } from './names.ts';
 import type { Step } from './plan.ts';
 import { readWranglerText, routesFor, wranglerDifferences, writeWrangler, type WranglerTarget } from './wrangler-writer.ts';

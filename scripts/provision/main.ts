@@ -9,7 +9,8 @@ import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { readOptions, USAGE, type Options } from './args.ts';
 import { cloudflareClient } from './cloudflare-client.ts';
 import { readCloudflare } from './cloudflare-state.ts';
-import { azureIdpVerdict, cloudflareSteps } from './cloudflare-steps.ts';
+import { azureIdpVerdict } from './cloudflare-idps.ts';
+import { cloudflareSteps } from './cloudflare-steps.ts';
 import { desiredFrom } from './desired.ts';
 import { destroySteps } from './destroy.ts';
 import { readEntra } from './entra-state.ts';
@@ -70,7 +71,15 @@ async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (
   const { env } = io;
   const { accountId } = requireEnv(env);
   secrets.add(env['CLOUDFLARE_API_TOKEN']);
-  const desired = desiredFrom(readSiteManifest({ ...(io.root ? { root: io.root } : {}), domain: options.domain }), options.domain);
+  let manifest;
+  try {
+    manifest = readSiteManifest({ ...(io.root ? { root: io.root } : {}), domain: options.domain });
+  } catch (error) {
+    throw new ProvisionError(
+      `The demo registry (content/demos/*.mdx) cannot be read: ${(error as Error).message}. Fix the file, then run the command again.`,
+    );
+  }
+  const desired = desiredFrom(manifest, options.domain);
   const cloudflare = cloudflareClient(env);
   const graph = new GraphClient({ baseUrl: env['MS_GRAPH_BASE_URL']?.trim() || DEFAULT_GRAPH_BASE, token: graphTokenSource(env, secrets) });
   log(`Reading Cloudflare account ${accountId}…`);
@@ -172,7 +181,7 @@ async function run(
     }
     await runSteps(steps, say);
     say(
-      `Removed what the tool made. Entra keeps deleted applications and groups for 30 days (Entra admin center → App registrations → Deleted applications; Groups → Deleted groups).`,
+      `Removed what the tool made. Entra keeps deleted applications for 30 days (Entra admin center → App registrations → Deleted applications); the security groups are gone for good.`,
     );
     return 0;
   }

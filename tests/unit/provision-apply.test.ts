@@ -51,11 +51,13 @@ describe('provision: plan, apply, plan again, apply again', () => {
 
   beforeAll(async () => {
     h = await startHarness();
+    const original = h.wrangler();
     firstPlan = await h.run(['plan']);
     firstJson = await h.run(['plan', '--json']);
     runs.push(firstPlan, firstJson);
     expect(h.cloudflare.writes()).toEqual([]);
     expect(h.graph.writes()).toEqual([]);
+    expect(h.wrangler()).toBe(original);
     apply = await h.run(['apply', '--yes']);
     runs.push(apply);
     writesAfterApply = h.cloudflare.writes().length + h.graph.writes().length;
