@@ -1,0 +1,162 @@
+/**
+ * One reusable Allow policy per demo (its template from src/policy/demo-policy.ts with the real
+ * group and provider ids) and two self-hosted Access applications per demo, `<domain>/<slug>`
+ * and `<slug>.<domain>`, that allow only the demo's provider, with Instant Auth and the policy.
+ * Applications carry the tool's tag; a policy is the tool's when no application but the tool's
+ * uses it.
+ *
+ * Sources: "Self-hosted public application" (https://developers.cloudflare.com/cloudflare-one/access-controls/applications/http-apps/self-hosted-public-app/),
+ * "Application paths" (https://developers.cloudflare.com/cloudflare-one/access-controls/policies/app-paths/),
+ * "Access policies" (https://developers.cloudflare.com/cloudflare-one/access-controls/policies/).
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { ApplicationCreateParams } from 'cloudflare/resources/zero-trust/access/applications/applications';
+import type { PolicyCreateParams } from 'cloudflare/resources/zero-trust/access/policies';
+import { guard } from './cloudflare-client.ts';
+import { azureIdp, CONFLICT_HINT, samlIdp } from './cloudflare-idps.ts';
+import { appView, policyView, type AppView, type IdpView, type PolicyView } from './cloudflare-state.ts';
+import type { DesiredApp, DesiredDemo } from './desired.ts';
+import { ProvisionError } from './errors.ts';
+import { ACCESS_TAG, AZURE_IDP, demoPolicyName, SAML_IDP } from './names.ts';
+import type { Step } from './plan.ts';
+import type { World } from './world.ts';
+
+const providerOf = (world: World, demo: DesiredDemo): IdpView | undefined =>
+  (demo.providerType === 'saml' ? samlIdp(world) : azureIdp(world)).idp;
+const groupIdOf = (world: World, demo: DesiredDemo): string | undefined =>
+  demo.groupName ? world.entra.groups.get(demo.groupName)?.found?.id : undefined;
+
+const appOwned = (app: AppView): boolean => app.tags.includes(ACCESS_TAG);
+
+export function demoPolicyFound(world: World, slug: string): { policy: PolicyView | undefined; owned: boolean } {
+  const named = world.cf.policies.filter((policy) => policy.name === demoPolicyName(slug));
+  const usedOnlyByMine = (policy: PolicyView) => world.cf.apps.filter((app) => app.policyIds.includes(policy.id)).every(appOwned);
+  const mine = named.find(usedOnlyByMine);
+  if (mine) return { policy: mine, owned: true };
+  return { policy: named[0], owned: world.options.adopt && named[0] !== undefined };
+}
+
+function policyParams(world: World, demo: DesiredDemo): PolicyCreateParams {
+  const provider = providerOf(world, demo);
+  if (!provider) throw new ProvisionError(`Internal error: the identity provider of ${demo.slug} is not known.`);
+  const groupId = groupIdOf(world, demo);
+  if (demo.groupName && !groupId) throw new ProvisionError(`Internal error: the group ${demo.groupName} is not known.`);
+  const { name, decision, include, require, exclude } = demo.policy({ groupId, providerId: provider.id });
+  return { account_id: world.cf.accountId, name, decision, include, require, exclude };
+}
+
+export function policyStep(world: World, demo: DesiredDemo): Step {
+  const name = demoPolicyName(demo.slug);
+  const base = { provider: 'cloudflare', kind: 'access-policy', name } as const;
+  const { policy, owned } = demoPolicyFound(world, demo.slug);
+  if (policy && !owned)
+    return {
+      ...base,
+      action: 'manual',
+      conflict: true,
+      note: `A policy named ${name} (${policy.id}) exists and is used by Access applications the tool did not make.\n${CONFLICT_HINT}`,
+    };
+  const provider = providerOf(world, demo);
+  const groupId = groupIdOf(world, demo);
+  const known = provider !== undefined && (demo.groupName === undefined || groupId !== undefined);
+  if (policy && known) {
+    const want = demo.policy({ groupId, providerId: provider.id });
+    const same =
+      policy.decision === want.decision &&
+      isDeepStrictEqual(policy.include, want.include) &&
+      isDeepStrictEqual(policy.require, want.require) &&
+      isDeepStrictEqual(policy.exclude, want.exclude);
+    if (same) return { ...base, action: 'keep' };
+  }
+  const rule = demo.providerType === 'saml' ? 'SAML Group on the groups claim' : demo.groupName ? 'Azure Groups' : 'Everyone';
+  const account_id = world.cf.accountId;
+  return {
+    ...base,
+    action: policy ? 'update' : 'create',
+    note: `Allow, Include ${rule}${demo.groupName ? ` = the object id of ${demo.groupName}` : ''}, through ${demo.providerType === 'saml' ? SAML_IDP : AZURE_IDP}`,
+    run: async () => {
+      const params = policyParams(world, demo);
+      const current = demoPolicyFound(world, demo.slug).policy;
+      const answer = current
+        ? await guard(account_id, { doing: `update the Access policy ${name}`, area: 'apps-and-policies', write: true }, () =>
+            world.cloudflare.zeroTrust.access.policies.update(current.id, params),
+          )
+        : await guard(account_id, { doing: `create the Access policy ${name}`, area: 'apps-and-policies', write: true }, () =>
+            world.cloudflare.zeroTrust.access.policies.create(params),
+          );
+      const view = policyView(answer);
+      world.cf.policies = [...world.cf.policies.filter((item) => item.id !== view.id), view];
+    },
+  };
+}
+
+export function accessAppFound(world: World, app: DesiredApp): { app: AppView | undefined; owned: boolean } {
+  const named = world.cf.apps.filter((item) => item.name === app.name);
+  const mine = named.find(appOwned);
+  if (mine) return { app: mine, owned: true };
+  return { app: named[0], owned: world.options.adopt && named[0] !== undefined };
+}
+
+async function ensureTag(world: World): Promise<void> {
+  if (world.cf.tags.includes(ACCESS_TAG)) return;
+  await guard(world.cf.accountId, { doing: `create the Access tag ${ACCESS_TAG}`, area: 'apps-and-policies', write: true }, () =>
+    world.cloudflare.zeroTrust.access.tags.create({ account_id: world.cf.accountId, name: ACCESS_TAG }),
+  );
+  world.cf.tags.push(ACCESS_TAG);
+}
+
+export function appStep(world: World, demo: DesiredDemo, want: DesiredApp): Step {
+  const base = { provider: 'cloudflare', kind: 'access-application', name: want.name } as const;
+  const { app, owned } = accessAppFound(world, want);
+  if (app && !owned)
+    return {
+      ...base,
+      action: 'manual',
+      conflict: true,
+      note: `An Access application named ${want.name} (${app.id}) exists without the tool's tag "${ACCESS_TAG}": someone made it by hand.\n${CONFLICT_HINT}`,
+    };
+  const provider = providerOf(world, demo);
+  const policy = demoPolicyFound(world, demo.slug).policy;
+  if (app && provider && policy) {
+    const right =
+      app.type === 'self_hosted' &&
+      app.domain === want.domain &&
+      isDeepStrictEqual(app.allowedIdps, [provider.id]) &&
+      app.autoRedirect &&
+      isDeepStrictEqual(app.policyIds, [policy.id]);
+    if (right && appOwned(app)) return { ...base, action: 'keep' };
+  }
+  const account_id = world.cf.accountId;
+  return {
+    ...base,
+    action: app ? 'update' : 'create',
+    note: `self-hosted, ${want.domain}; allows only ${demo.providerType === 'saml' ? SAML_IDP : AZURE_IDP}, Instant Auth, the policy ${demoPolicyName(demo.slug)}${world.cf.tags.includes(ACCESS_TAG) ? '' : `; first creates the Access tag ${ACCESS_TAG}`}`,
+    run: async () => {
+      await ensureTag(world);
+      const idp = providerOf(world, demo);
+      const linked = demoPolicyFound(world, demo.slug).policy;
+      if (!idp || !linked) throw new ProvisionError(`Internal error: the provider or policy of ${demo.slug} is not known.`);
+      const current = accessAppFound(world, want).app;
+      const params: ApplicationCreateParams.SelfHostedApplication = {
+        account_id,
+        name: want.name,
+        type: 'self_hosted',
+        domain: want.domain,
+        allowed_idps: [idp.id],
+        // Instant Auth: with one provider allowed, skip Access's login page.
+        auto_redirect_to_identity: true,
+        policies: [{ id: linked.id, precedence: 1 }],
+        tags: [...new Set([...(current?.tags ?? []), ACCESS_TAG])],
+      };
+      const answer = current
+        ? await guard(account_id, { doing: `update the Access application ${want.name}`, area: 'apps-and-policies', write: true }, () =>
+            world.cloudflare.zeroTrust.access.applications.update(current.id, params),
+          )
+        : await guard(account_id, { doing: `create the Access application ${want.name}`, area: 'apps-and-policies', write: true }, () =>
+            world.cloudflare.zeroTrust.access.applications.create(params),
+          );
+      const view = appView(answer);
+      world.cf.apps = [...world.cf.apps.filter((item) => item.id !== view.id), view];
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The official `cloudflare` SDK, configured by its own variables (CLOUDFLARE_API_TOKEN,
+ * CLOUDFLARE_BASE_URL) plus CLOUDFLARE_ACCOUNT_ID. The SDK retries 429 and 5xx answers itself;
+ * what still fails is turned into a message that names the token permission the call needs
+ * (https://developers.cloudflare.com/fundamentals/api/reference/permissions/).
+ */
+import Cloudflare from 'cloudflare';
+import { cloudflareMessage, ProvisionError, type CloudflareArea } from './errors.ts';
+
+export function cloudflareClient(env: NodeJS.ProcessEnv): Cloudflare {
+  const baseURL = env['CLOUDFLARE_BASE_URL']?.trim();
+  return new Cloudflare({
+    apiToken: env['CLOUDFLARE_API_TOKEN']?.trim() ?? null,
+    // Only the token: a CLOUDFLARE_API_KEY/EMAIL pair left in the shell must not ride along.
+    apiKey: null,
+    apiEmail: null,
+    userServiceKey: null,
+    ...(baseURL ? { baseURL } : {}),
+  });
+}
+
+export interface CloudflareCall {
+  /** What the call does, as the end of "Cloudflare refused to …". */
+  doing: string;
+  area: CloudflareArea;
+  write: boolean;
+}
+
+export class CloudflareCallError extends ProvisionError {
+  override name = 'CloudflareCallError';
+  readonly status: number | undefined;
+  constructor(message: string, status: number | undefined) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The innermost cause of a connection failure (`ECONNREFUSED`, `ENOTFOUND`…), else its message. */
+function connectionCause(error: Error): string {
+  let cause: unknown = error;
+  let detail = error.message;
+  while (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    detail = code ?? cause.message;
+    cause = cause.cause;
+  }
+  return detail;
+}
+
+/** Runs one SDK call; an API error becomes a CloudflareCallError with the reader's message. */
+export async function guard<T>(accountId: string, call: CloudflareCall, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof Cloudflare.APIError)) throw error;
+    const detail =
+      error.errors
+        .map((item) => item.message)
+        .filter(Boolean)
+        .join('; ') || (error.status === undefined ? connectionCause(error) : `HTTP ${error.status}`);
+    throw new CloudflareCallError(
+      cloudflareMessage({ status: error.status, detail }, call.doing, call.area, call.write, accountId),
+      error.status,
+    );
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The Cloudflare side as it is: the Zero Trust organisation (its team domain), and every identity
+ * provider, reusable Access policy, Access application and Access tag in the account, each list
+ * read to its last page (`for await` over the SDK's paged lists). Read once, before the plan;
+ * apply's steps update it as they create things, so later steps see the new ids.
+ */
+import type Cloudflare from 'cloudflare';
+import type { ApplicationListResponse } from 'cloudflare/resources/zero-trust/access/applications/applications';
+import type { AccessRule } from 'cloudflare/resources/zero-trust/access/applications/policies';
+import { guard, CloudflareCallError } from './cloudflare-client.ts';
+import { ProvisionError } from './errors.ts';
+
+export interface IdpView {
+  id: string;
+  name: string;
+  type: string;
+  config: Record<string, unknown>;
+  scimEnabled: boolean;
+  scimBaseUrl: string | undefined;
+}
+
+export interface PolicyView {
+  id: string;
+  name: string;
+  decision: string | undefined;
+  include: AccessRule[];
+  require: AccessRule[];
+  exclude: AccessRule[];
+}
+
+export interface AppView {
+  id: string;
+  name: string;
+  type: string;
+  domain: string;
+  aud: string | undefined;
+  tags: string[];
+  allowedIdps: string[];
+  autoRedirect: boolean;
+  policyIds: string[];
+}
+
+export interface CloudflareState {
+  accountId: string;
+  /** `<team>.cloudflareaccess.com`. */
+  authDomain: string;
+  idps: IdpView[];
+  policies: PolicyView[];
+  apps: AppView[];
+  tags: string[];
+  /** The SCIM secret of an identity provider created (or refreshed) in this run: memory only. */
+  scimSecret?: string;
+}
+
+export const NO_ORGANIZATION = (accountId: string) =>
+  `The Cloudflare account ${accountId} has no Zero Trust organisation yet, and the API cannot create the first one. Create it by hand: in the Cloudflare dashboard open Zero Trust, choose a team name (it becomes <team>.cloudflareaccess.com) and a plan (the Free plan is enough), and finish the sign-up; then run the same command again.`;
+
+export function idpView(raw: unknown): IdpView {
+  const idp = raw as {
+    id?: string;
+    name?: string;
+    type?: string;
+    config?: Record<string, unknown>;
+    scim_config?: { enabled?: boolean; scim_base_url?: string };
+  };
+  return {
+    id: idp.id ?? '',
+    name: idp.name ?? '',
+    type: idp.type ?? '',
+    config: idp.config ?? {},
+    scimEnabled: idp.scim_config?.enabled === true,
+    scimBaseUrl: idp.scim_config?.scim_base_url,
+  };
+}
+
+export function policyView(raw: unknown): PolicyView {
+  const policy = raw as {
+    id?: string;
+    name?: string;
+    decision?: string;
+    include?: AccessRule[];
+    require?: AccessRule[];
+    exclude?: AccessRule[];
+  };
+  return {
+    id: policy.id ?? '',
+    name: policy.name ?? '',
+    decision: policy.decision,
+    include: policy.include ?? [],
+    require: policy.require ?? [],
+    exclude: policy.exclude ?? [],
+  };
+}
+
+export function appView(raw: unknown): AppView {
+  const app = raw as Partial<ApplicationListResponse.SelfHostedApplication>;
+  return {
+    id: app.id ?? '',
+    name: app.name ?? '',
+    type: app.type ?? '',
+    domain: app.domain ?? '',
+    aud: app.aud,
+    tags: app.tags ?? [],
+    allowedIdps: app.allowed_idps ?? [],
+    autoRedirect: app.auto_redirect_to_identity === true,
+    policyIds: (app.policies ?? []).flatMap((policy) => (policy.id ? [policy.id] : [])),
+  };
+}
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+export async function readCloudflare(client: Cloudflare, accountId: string): Promise<CloudflareState> {
+  const account_id = accountId;
+  let authDomain: string | undefined;
+  try {
+    const organization = await guard(accountId, { doing: 'read the Zero Trust organisation', area: 'organization', write: false }, () =>
+      client.zeroTrust.organizations.list({ account_id }),
+    );
+    authDomain = organization.auth_domain;
+  } catch (error) {
+    // No organisation: the API answers 404 (or an empty result).
+    if (!(error instanceof CloudflareCallError && error.status === 404)) throw error;
+  }
+  if (!authDomain) throw new ProvisionError(NO_ORGANIZATION(accountId));
+  const idps = await guard(accountId, { doing: 'list the identity providers', area: 'identity-providers', write: false }, () =>
+    all(client.zeroTrust.identityProviders.list({ account_id })),
+  );
+  const policies = await guard(accountId, { doing: 'list the reusable Access policies', area: 'apps-and-policies', write: false }, () =>
+    all(client.zeroTrust.access.policies.list({ account_id })),
+  );
+  const apps = await guard(accountId, { doing: 'list the Access applications', area: 'apps-and-policies', write: false }, () =>
+    all(client.zeroTrust.access.applications.list({ account_id })),
+  );
+  const tags = await guard(accountId, { doing: 'list the Access tags', area: 'apps-and-policies', write: false }, () =>
+    all(client.zeroTrust.access.tags.list({ account_id })),
+  );
+  return {
+    accountId,
+    authDomain: authDomain.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+    idps: idps.map(idpView),
+    policies: policies.map(policyView),
+    apps: apps.map(appView),
+    tags: tags.map((tag) => tag.name),
+  };
+}

@@ -1,0 +1,306 @@
+/**
+ * Bad input and faults: a permission missing halfway gives the message that names it, and a
+ * re-run completes; a SCIM secret lost between Cloudflare and Entra is noticed and replaced (or,
+ * with no API for it, becomes a manual step); a refused admin consent becomes a manual step;
+ * missing variables, a bad domain, no Zero Trust organisation, a bad token and an unconfirmed
+ * apply stop with a message and write nothing. Never a stack trace, never a secret.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GraphClient } from '../../scripts/provision/graph-client.ts';
+import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
+import { FAKE_ACCOUNT_ID, FAKE_CLOUDFLARE_TOKEN } from '../fakes/cloudflare-api.ts';
+import { FAKE_GRAPH_TOKEN, startFakeGraph, type GraphFake } from '../fakes/graph-api.ts';
+import { DOMAIN, startHarness as startFakes, type Harness, type Run } from '../support/provision-run.ts';
+
+let h: Harness;
+const open: Harness[] = [];
+const startHarness = async (...args: Parameters<typeof startFakes>) => {
+  const harness = await startFakes(...args);
+  open.push(harness);
+  return harness;
+};
+afterEach(async () => {
+  for (const harness of open.splice(0)) await harness.close();
+});
+
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+const changesOf = (run: Run) => (JSON.parse(run.stdout) as { changes: { action: string; kind: string; name: string }[] }).changes;
+const pending = (run: Run) => changesOf(run).filter((change) => change.action === 'create' || change.action === 'update');
+const writeCount = (h: Harness) => h.cloudflare.writes().length + h.graph.writes().length;
+const scimSp = (h: Harness) => {
+  const app = h.graph.state.applications.find((item) => item['displayName'] === 'Barbican demo: SCIM provisioning');
+  return h.graph.state.servicePrincipals.find((sp) => sp['appId'] === app?.['appId']);
+};
+const azureIdp = (h: Harness) => h.cloudflare.state.idps.find((idp) => idp.type === 'azureAD');
+const leaks = (h: Harness, runs: Run[]) => {
+  const printed = runs.map((run) => run.stdout + run.stderr).join('\n') + h.wrangler();
+  const secrets = [
+    FAKE_CLOUDFLARE_TOKEN,
+    FAKE_GRAPH_TOKEN,
+    ...h.graph.state.issuedPasswords.values(),
+    ...h.cloudflare.state.scimSecrets.values(),
+  ];
+  return secrets.filter((secret) => printed.includes(secret));
+};
+
+describe('provision: a permission missing halfway', () => {
+  it('Cloudflare refuses the policies: the message names the permission, and a re-run completes', async () => {
+    h = await startHarness();
+    const original = h.wrangler();
+    h.cloudflare.fail({ method: 'POST', path: /\/access\/policies$/, status: 403 });
+    const failed = await h.run(['apply', '--yes']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/Cloudflare refused to create the Access policy Barbican demo: oidc \(403/);
+    expect(failed.stderr).toMatch(/needs the permission "Access: Apps and Policies Write" on account/);
+    expect(failed.stderr).not.toMatch(STACK);
+    expect(h.wrangler()).toBe(original);
+    expect(h.cloudflare.state.idps).toHaveLength(2);
+
+    h.cloudflare.clearFailures();
+    const rerun = await h.run(['apply', '--yes']);
+    expect(rerun.code).toBe(0);
+    expect(h.cloudflare.state.idps).toHaveLength(2);
+    expect(h.cloudflare.state.policies).toHaveLength(4);
+    expect(h.cloudflare.state.apps).toHaveLength(8);
+    expect(h.graph.state.groups).toHaveLength(2);
+    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
+    expect(leaks(h, [failed, rerun])).toEqual([]);
+  });
+
+  it('Graph refuses to store the SCIM secret: the next plan says so, and apply gets a new one from Cloudflare', async () => {
+    h = await startHarness();
+    h.graph.fail({ method: 'PUT', path: /\/synchronization\/secrets$/, status: 403 });
+    const failed = await h.run(['apply', '--yes']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/Microsoft Graph refused PUT \/servicePrincipals\/[\w-]+\/synchronization\/secrets \(403/);
+    expect(failed.stderr).toMatch(/Synchronization\.ReadWrite\.All/);
+    const firstSecret = h.cloudflare.state.scimSecrets.get(azureIdp(h)?.id ?? '');
+    expect(firstSecret).toBeDefined();
+
+    h.graph.clearFailures();
+    const plan = await h.run(['plan']);
+    expect(plan.stdout).toMatch(
+      /~ update\s+entra\s+scim-job\s+Barbican demo: SCIM provisioning: Tenant URL and Secret Token\n\s+the SCIM secret Cloudflare showed once was never stored in Entra/,
+    );
+    const rerun = await h.run(['apply', '--yes']);
+    expect(rerun.code).toBe(0);
+    expect(h.cloudflare.requests.filter((request) => request.path.endsWith('/refresh_scim_secret'))).toHaveLength(1);
+    const current = h.cloudflare.state.scimSecrets.get(azureIdp(h)?.id ?? '');
+    expect(current).not.toBe(firstSecret);
+    expect(h.graph.state.syncSecrets.get(scimSp(h)?.id ?? '')?.get('SecretToken')).toBe(current);
+    expect(h.graph.state.jobs.get(scimSp(h)?.id ?? '')?.[0]?.['status']).toEqual({ code: 'Active' });
+    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
+    expect(leaks(h, [failed, plan, rerun])).toEqual([]);
+  });
+
+  it('with no API to issue a new SCIM secret, apply lists "Regenerate Secret" as a manual step; --adopt records hand-set credentials', async () => {
+    h = await startHarness();
+    h.cloudflare.refreshSupported = false;
+    h.graph.fail({ method: 'PUT', path: /\/synchronization\/secrets$/, status: 403, times: 1 });
+    expect((await h.run(['apply', '--yes'])).code).toBe(1);
+    const rerun = await h.run(['apply', '--yes']);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toMatch(/! manual entra scim-job: Barbican demo: SCIM provisioning: Tenant URL and Secret Token/);
+    expect(rerun.stderr).toMatch(/Regenerate Secret/);
+    expect(h.graph.state.jobs.get(scimSp(h)?.id ?? '')?.[0]?.['status']).toEqual({ code: 'NotConfigured' });
+
+    // The reader does it by hand, as the manual step says.
+    const secret = h.cloudflare.state.scimSecrets.get(azureIdp(h)?.id ?? '') ?? '';
+    h.graph.state.syncSecrets.set(
+      scimSp(h)?.id ?? '',
+      new Map([
+        ['BaseAddress', `${azureIdp(h)?.scim_config?.scim_base_url}`],
+        ['SecretToken', secret],
+      ]),
+    );
+    const adopted = await h.run(['apply', '--yes', '--adopt']);
+    expect(adopted.code).toBe(0);
+    expect(h.graph.state.jobs.get(scimSp(h)?.id ?? '')?.[0]?.['status']).toEqual({ code: 'Active' });
+    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
+  });
+
+  it('a refused admin consent becomes a manual step and the rest completes', async () => {
+    h = await startHarness();
+    h.graph.fail({ method: 'POST', path: /^\/oauth2PermissionGrants$/, status: 403 });
+    const run = await h.run(['apply', '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Grant admin consent for your tenant/);
+    expect(run.stderr).toMatch(/Cloud Application Administrator/);
+    expect(changesOf(run)).toContainEqual({
+      action: 'manual',
+      provider: 'entra',
+      kind: 'admin-consent',
+      name: expect.stringContaining('Barbican demo: Entra ID sign-in'),
+    });
+    expect(h.cloudflare.state.apps).toHaveLength(8);
+    expect(h.graph.state.grants).toEqual([]);
+  });
+});
+
+describe('provision: bad input', () => {
+  it('missing variables: a message naming them, and no request', async () => {
+    h = await startHarness();
+    const run = await h.run(['plan'], { env: { CLOUDFLARE_ACCOUNT_ID: '', CLOUDFLARE_API_TOKEN: '' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID are not set/);
+    expect(h.cloudflare.requests).toEqual([]);
+    expect(h.graph.requests).toEqual([]);
+  });
+
+  it.each([
+    ['https://example.com', /not a hostname: give the bare domain/],
+    ['example', /not a hostname/],
+    ['exa mple.com', /not a hostname/],
+    ['-bad.example.com', /not a hostname/],
+  ])('--domain %s is refused with the usage', async (domain, message) => {
+    h = await startHarness();
+    const run = await h.run(['plan', `--domain=${domain}`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/Usage:/);
+    expect(h.cloudflare.requests).toEqual([]);
+  });
+
+  it('unknown commands and flags are refused with the usage', async () => {
+    h = await startHarness();
+    for (const args of [['deploy'], ['plan', '--force'], ['destroy', '--json'], []]) {
+      const run = await h.run(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/Usage:/);
+    }
+  });
+
+  it('an account without a Zero Trust organisation: the portal steps, nothing written', async () => {
+    h = await startHarness({ cloudflare: { organization: false } });
+    const run = await h.run(['apply', '--yes']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/has no Zero Trust organisation yet.*open Zero Trust, choose a team name/);
+    expect(writeCount(h)).toBe(0);
+  });
+
+  it('a Graph token that is not accepted: a 401 message that says how to get one', async () => {
+    h = await startHarness();
+    const run = await h.run(['plan'], { env: { MS_GRAPH_TOKEN: 'expired-token-value-123' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Microsoft Graph refused the token for GET \/organization \(401/);
+    expect(run.stderr).not.toContain('expired-token-value-123');
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it('a Cloudflare token that is not accepted: a 401 message', async () => {
+    h = await startHarness();
+    const run = await h.run(['plan'], { env: { CLOUDFLARE_API_TOKEN: 'not-the-right-token-456' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Cloudflare refused to read the Zero Trust organisation \(401/);
+    expect(run.stderr).not.toContain('not-the-right-token-456');
+  });
+});
+
+describe('provision: apply asks first', () => {
+  it('without --yes and without a terminal it refuses instead of waiting', async () => {
+    h = await startHarness();
+    const run = await h.run(['apply']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/stdin is not a terminal.*--yes/);
+    expect(writeCount(h)).toBe(0);
+  });
+
+  it('at a terminal it asks, and writes only after a yes', async () => {
+    h = await startHarness();
+    const questions: string[] = [];
+    const no = await h.run(['apply'], { interactive: true, confirm: (question) => (questions.push(question), Promise.resolve(false)) });
+    expect(no.code).toBe(1);
+    expect(questions[0]).toMatch(/Apply would make these \d+ changes\?/);
+    expect(writeCount(h)).toBe(0);
+    const yes = await h.run(['apply'], { interactive: true, confirm: () => Promise.resolve(true) });
+    expect(yes.code).toBe(0);
+    expect(h.cloudflare.state.apps).toHaveLength(8);
+  });
+});
+
+describe('provision: the demo registry drives the plan', () => {
+  it('a new demo file adds its group, policy and two applications', async () => {
+    h = await startHarness();
+    const root = mkdtempSync(join(tmpdir(), 'provision-registry-'));
+    cpSync(join(PROJECT_ROOT, 'content', 'demos'), join(root, 'content', 'demos'), { recursive: true });
+    writeFileSync(
+      join(root, 'content', 'demos', 'scim-c.mdx'),
+      '---\ntitle: Group C\nprotocol: SCIM\ngate:\n  group: CF-Demo-Group-C\n  selector: azure-groups\nslug: scim-c\norder: 50\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n',
+    );
+    const names = changesOf(await h.run(['plan', '--json'], { root }))
+      .filter((change) => change.action === 'create')
+      .map((change) => `${change.kind} ${change.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'group CF-Demo-Group-C',
+        'scim-application Barbican demo: SCIM provisioning → CF-Demo-Group-C',
+        'access-policy Barbican demo: scim-c',
+        'access-application Barbican demo: scim-c (path)',
+        'access-application Barbican demo: scim-c (subdomain)',
+      ]),
+    );
+  });
+});
+
+describe('provision: the command itself', () => {
+  it('node scripts/provision.ts plan --json prints one JSON object; a usage error has no stack trace', async () => {
+    h = await startHarness();
+    // Asynchronously: the fakes answer from this very process.
+    const cli = (args: string[]) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = execFile(
+          process.execPath,
+          [join(PROJECT_ROOT, 'scripts', 'provision.ts'), ...args],
+          { env: { PATH: process.env['PATH'], ...h.env }, encoding: 'utf8', timeout: 60_000 },
+          (_error, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }),
+        );
+        child.stdin?.end();
+      });
+    const plan = await cli(['plan', '--json', '--domain', DOMAIN]);
+    expect(plan.status).toBe(0);
+    expect(Object.keys(JSON.parse(plan.stdout) as object)).toEqual(['changes']);
+    const bad = await cli(['plan', '--domain', 'not a domain']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/is not a hostname/);
+    expect(bad.stderr).not.toMatch(STACK);
+    expect(h.cloudflare.writes()).toEqual([]);
+    expect(FAKE_ACCOUNT_ID).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('the Graph client', () => {
+  let graph: GraphFake;
+  afterEach(() => graph.close());
+
+  it('retries throttling and transient failures, then gives up with a message', async () => {
+    graph = await startFakeGraph();
+    const delays: number[] = [];
+    const client = new GraphClient({
+      baseUrl: graph.url,
+      token: () => Promise.resolve(FAKE_GRAPH_TOKEN),
+      retryDelayMs: (attempt) => (delays.push(attempt), 0),
+    });
+    graph.fail({ method: 'GET', path: /^\/organization$/, status: 503, times: 2 });
+    expect(await client.list('/organization')).toHaveLength(1);
+    expect(delays).toEqual([1, 2]);
+    graph.fail({ method: 'GET', path: /^\/organization$/, status: 429 });
+    await expect(client.list('/organization')).rejects.toThrow(/failed GET \/organization \(429 .*after retries/);
+  });
+
+  it('does not follow a next page to another host with the token', async () => {
+    const client = new GraphClient({
+      baseUrl: 'https://graph.example/v1.0',
+      token: () => Promise.resolve('t'),
+      fetch: () =>
+        Promise.resolve(
+          new Response(JSON.stringify({ value: [], '@odata.nextLink': 'https://elsewhere.example/v1.0/groups?$skiptoken=1' })),
+        ),
+    });
+    graph = await startFakeGraph();
+    await expect(client.list('/groups')).rejects.toThrow(/refusing to send the token there/);
+  });
+});
