@@ -16,6 +16,7 @@ import { rehypeCopyButtons } from './src/markdown/rehype-copy-buttons.ts';
 import { rehypeSections } from './src/markdown/rehype-sections.ts';
 import { rehypeHeadingId } from './src/markdown/rehype-heading-id.ts';
 import { chunkUrl } from './src/search/vite-chunk-url.ts';
+import { siteSearch } from './src/search/search-integration.ts';
 import { rehypeRequiredSections } from './src/markdown/rehype-required-sections.ts';
 import { REQUIRED_DEMO_SECTIONS } from './src/schemas/demo.ts';
 import sitemap from '@astrojs/sitemap';
@@ -72,6 +73,8 @@ export default defineConfig({
     stalePagesWarning(),
     accessGate({ domain, onDemand: !pages }),
     ...(pages ? [pagesTarget({ domain })] : []),
+    // Last: it indexes the built site once the other integrations have written it (src/search/).
+    siteSearch(),
   ],
   markdown: {
     // No syntax highlighting: the code here is short commands and values, and plain blocks keep
