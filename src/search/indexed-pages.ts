@@ -17,6 +17,8 @@ export const SEARCH_PAGE_PATH = '/search/';
 const withSlash = (path: string): string => (path.endsWith('/') ? path : `${path}/`);
 
 export function isIndexedRoute(route: string): boolean {
+  // No route (a component rendered on its own, as in tests) is no page.
+  if (!route) return false;
   const path = withSlash(route);
   return isPublicPath(path) && path !== SEARCH_PAGE_PATH;
 }

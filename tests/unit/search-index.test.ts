@@ -21,7 +21,7 @@ describe('which pages are indexed', () => {
   });
 
   // The demo route, a demo's own path, the 404 page and the search page (the list search falls back to).
-  it.each(['/[demo]', '/scim-a/', '/404', '/search', '/search/', '/pagefind/'])('%s is not', (route) => {
+  it.each(['/[demo]', '/scim-a/', '/404', '/search', '/search/', '/pagefind/', ''])('%j is not', (route) => {
     expect(isIndexedRoute(route)).toBe(false);
   });
 
