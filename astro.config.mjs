@@ -17,6 +17,7 @@ import { rehypeSections } from './src/markdown/rehype-sections.ts';
 import { rehypeHeadingId } from './src/markdown/rehype-heading-id.ts';
 import { rehypeTabs } from './src/markdown/rehype-tabs.ts';
 import { chunkUrl } from './src/search/vite-chunk-url.ts';
+import { siteSearch } from './src/search/search-integration.ts';
 import { rehypeRequiredSections } from './src/markdown/rehype-required-sections.ts';
 import { REQUIRED_DEMO_SECTIONS } from './src/schemas/demo.ts';
 import sitemap from '@astrojs/sitemap';
@@ -79,6 +80,8 @@ export default defineConfig({
     // Before the Pages target: it takes the demo pages' files, links and all, into _worker.js.
     modulePreloads(),
     ...(pages ? [pagesTarget({ domain })] : []),
+    // Last: it indexes the built site once the other integrations have written it (src/search/).
+    siteSearch(),
   ],
   markdown: {
     // No syntax highlighting: the code here is short commands and values, and plain blocks keep

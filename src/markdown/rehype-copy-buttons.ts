@@ -17,6 +17,8 @@ function copyButton(label: string, inline: boolean): Element {
       className: inline ? ['copy-button', 'copy-button--inline'] : ['copy-button'],
       dataCopy: '',
       ariaLabel: label,
+      // Its "Copy" is not text a reader searches for (src/search/site-index.ts).
+      dataPagefindIgnore: '',
     },
     children: inline ? [] : [{ type: 'text', value: 'Copy' }],
   };

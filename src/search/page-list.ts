@@ -1,30 +1,53 @@
 /**
- * Fills the prerendered /search/ page with the list of every public page and its sections, the
- * same pages the index holds: search without JavaScript is this list (and the browser's find).
- * The page renders an empty `<ol data-search-page-list>`; this writes its items after the build
- * (again on a second run: the list holds no `<ol>` of its own, so its end is the first `</ol>`).
+ * What /search/ lists for readers without JavaScript: every page the search index holds, in the
+ * sidebar's order, and under each guide its `##` sections. Read at build time from the content
+ * collections (a guide's headings come from rendering its MDX), so the list is part of the
+ * prerendered page. The pages are those the layouts mark for the index (src/search/indexed-pages.ts):
+ * the home page, the guides index, every public guide and the tools.
  */
-import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
-import { sectionUrl, type PublicPage } from './public-pages.ts';
+import { render } from 'astro:content';
+import { siteNavigation } from '../lib/navigation.ts';
+import { publicGuideHref, publicGuides, type PublicGuide } from '../lib/public-guides.ts';
+import { SITE_NAME } from '../lib/site.ts';
+import { isIndexedRoute } from './indexed-pages.ts';
 
-/** The file the search page is built to, relative to the site directory. */
-export const SEARCH_PAGE_FILE = 'search/index.html';
-
-const PLACEHOLDER = /(<ol\b[^>]*\sdata-search-page-list(?:=""|\s|>)[^>]*>)[\s\S]*?(<\/ol>)/;
-
-function pageListItems(pages: readonly PublicPage[]): string {
-  const items = pages.map((page) => {
-    const sections = page.sections
-      .filter((section) => section.id)
-      .map((section) => h('li', [h('a', { href: sectionUrl(page, section) }, section.heading)]));
-    return h('li', [h('a', { href: page.url }, page.title), ...(sections.length > 0 ? [h('ul', sections)] : [])]);
-  });
-  return toHtml(items);
+export interface ListedSection {
+  id: string;
+  heading: string;
 }
 
-/** The search page's HTML with the list written in; throws if the page has no list to fill. */
-export function withPageList(searchPageHtml: string, pages: readonly PublicPage[]): string {
-  if (!PLACEHOLDER.test(searchPageHtml)) throw new Error(`${SEARCH_PAGE_FILE} has no <ol data-search-page-list> to fill`);
-  return searchPageHtml.replace(PLACEHOLDER, (_match, open: string, close: string) => `${open}${pageListItems(pages)}${close}`);
+export interface ListedPage {
+  url: string;
+  title: string;
+  sections: ListedSection[];
+}
+
+/** Indexed pages that are in no sidebar group: the site's two entry points. */
+const ENTRY_PAGES: readonly ListedPage[] = [
+  { url: '/', title: SITE_NAME, sections: [] },
+  { url: '/guides/', title: 'Guides', sections: [] },
+];
+
+/**
+ * A demo's guide ends with a section its layout adds after the MDX (DemoGuideLayout's
+ * DemoRouting), the same on every demo.
+ */
+const DEMO_GUIDE_END: readonly ListedSection[] = [{ id: 'routing', heading: 'Routing' }];
+
+async function guideSections(guide: PublicGuide): Promise<ListedSection[]> {
+  const { headings } = await render(guide.kind === 'demo' ? guide.demo : guide.guide);
+  const own = headings.filter((heading) => heading.depth === 2).map(({ slug, text }) => ({ id: slug, heading: text }));
+  return guide.kind === 'demo' ? [...own, ...DEMO_GUIDE_END] : own;
+}
+
+export async function searchPageList(): Promise<ListedPage[]> {
+  const guides = new Map((await publicGuides()).map((guide) => [publicGuideHref(guide.name), guide]));
+  const items = (await siteNavigation()).flatMap((group) => group.items).filter((item) => isIndexedRoute(item.href));
+  const pages = await Promise.all(
+    items.map(async ({ href, title }): Promise<ListedPage> => {
+      const guide = guides.get(href);
+      return { url: href, title, sections: guide ? await guideSections(guide) : [] };
+    }),
+  );
+  return [...ENTRY_PAGES, ...pages];
 }

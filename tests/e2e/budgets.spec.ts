@@ -3,7 +3,7 @@
  * JavaScript by what the page needs, HTML + render-blocking CSS within one round trip, diagram
  * SVG bounded, no third-party requests and no web fonts. Every page also carries the search
  * loader, held to a budget of its own on top of the page's (what search fetches on first use has
- * its budget in search.spec.ts).
+ * its budget in search-smoke.spec.ts, on both builds).
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';

@@ -129,10 +129,10 @@ describe('building blocks', () => {
     expect(aside?.properties['ariaLabel']).toBe('Fixture caution');
   });
 
-  it('gives search an aside’s own title as a term, and leaves out a default title and a tab panel’s repeated label', () => {
-    expect(all('demo', 'aside.aside--caution > .aside__title[data-search-term]')).toHaveLength(1);
+  it('leaves an aside’s default title and a tab panel’s repeated label out of search, and keeps an aside’s own title in', () => {
+    expect(all('demo', 'aside.aside--caution > .aside__title')).toHaveLength(1);
+    expect(all('demo', 'aside.aside--caution > .aside__title[data-pagefind-ignore]')).toHaveLength(0);
     expect(all('demo', 'aside.aside--note > .aside__title[data-pagefind-ignore]')).toHaveLength(1);
-    expect(all('demo', 'aside.aside--note > .aside__title[data-search-term]')).toHaveLength(0);
     expect(all('demo', '.tab-panel > .tab-panel__label[data-pagefind-ignore]')).toHaveLength(3);
   });
 });

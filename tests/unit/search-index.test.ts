@@ -1,124 +1,59 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+/**
+ * The site search's build side: which pages are marked for the index, and the index Pagefind
+ * writes from a built site (the fixture site, tests/fixtures/search-site/, read back): the full
+ * text of the marked pages, their headings, nothing of an unmarked (gated) page, and none of what
+ * the pages mark as not for search. How queries find it is tests/e2e/search.spec.ts's.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchBuild } from '../../src/search/build-search-index.ts';
-import { withPageList } from '../../src/search/page-list.ts';
-import { LEAD_WORDS, leadOf, readPublicPage, TERM_WORDS, urlOfFile } from '../../src/search/public-pages.ts';
+import { isIndexedRoute, searchBodyAttributes } from '../../src/search/indexed-pages.ts';
+import { siteSearch } from '../../src/search/search-integration.ts';
+import { writeSiteIndex, type SiteIndex } from '../../src/search/site-index.ts';
 import { buildFixtureSearch, indexedPages, type IndexedPage } from '../support/search-index.ts';
 
-describe('public pages', () => {
-  it.each([
-    ['index.html', '/'],
-    ['guides/authoring/index.html', '/guides/authoring/'],
-    ['404.html', '/404.html'],
-  ])('%s is linked as %s', (file, url) => {
-    expect(urlOfFile(file)).toBe(url);
+describe('which pages are indexed', () => {
+  it.each(['/', '/guides/', '/guides/[guide]', '/guides/oidc/', '/inspect', '/inspect/'])('%s is', (route) => {
+    expect(isIndexedRoute(route)).toBe(true);
   });
 
-  it('reads the title, the opening and each ## section with an id, inside the marked body only', () => {
-    const html =
-      '<html lang="en-GB"><head><title>T · Site</title></head><body><h2 id="outside">Out</h2><main data-pagefind-body><h1>Page <em>one</em></h1><p>Opening</p><nav>Contents</nav><h2 id="a">First  part</h2><p>Alpha</p><p>text</p><h2>No id</h2><p>still first</p><section><h2 id="b">Second</h2><h3 id="c">Deeper</h3><pre><code>code&lt;x&gt;</code></pre><svg><text>label</text></svg></section></main></body></html>';
-    expect(readPublicPage(html, 'one/index.html')).toEqual({
-      url: '/one/',
-      file: 'one/index.html',
-      language: 'en-GB',
-      title: 'Page one',
-      sections: [
-        { id: undefined, heading: 'Page one', lead: 'Opening', subheadings: [], terms: [] },
-        { id: 'a', heading: 'First part', lead: 'Alpha text still first', subheadings: ['No id'], terms: [] },
-        { id: 'b', heading: 'Second', lead: '', subheadings: ['Deeper'], terms: [] },
-      ],
+  // The demo route, a demo's own path, the 404 page and the search page (the list search falls back to).
+  it.each(['/[demo]', '/scim-a/', '/404', '/search', '/search/', '/pagefind/', ''])('%j is not', (route) => {
+    expect(isIndexedRoute(route)).toBe(false);
+  });
+
+  it('marks an indexed page’s body and names it for the results; nothing on another page', () => {
+    expect(searchBodyAttributes('/guides/[guide]', 'SCIM setup: Group A, by SCIM')).toEqual({
+      'data-pagefind-body': '',
+      'data-pagefind-meta': 'title:SCIM setup: Group A, by SCIM',
     });
-  });
-
-  it('keeps a section’s terms (code, bold, keys, defined terms, column headers, marked text) once each, and leaves out code blocks', () => {
-    const html =
-      '<main data-pagefind-body><h1>P</h1><h2 id="s">S</h2><p>Set <strong>Support groups</strong> and read <code>no app token set</code>.</p>' +
-      '<aside><p data-search-term>The certificate expires</p><p>Later words.</p></aside>' +
-      '<ol><li>Press <kbd>Esc</kbd>; then <strong>Enable <code>SCIM</code></strong>, then <b>support GROUPS</b> again.</li>' +
-      '<li>Read <code>cf_authorization</code>, set <b>Email claim</b>, then <code>CF_Authorization</code> again.</li></ol>' +
-      '<dl><dt>AUD tag</dt><dd>plain definition</dd></dl><table><tr><th>Claim<br>name</th><th><p>Left</p><p>Right</p></th></tr><tr><td>plain cell</td></tr></table>' +
-      '<pre><code>codeblockonly</code></pre><button><strong>Copy</strong></button></main>';
-    const section = readPublicPage(html, 'p/index.html')?.sections[1];
-    expect(section?.lead).toBe('Set Support groups and read no app token set. Later words.');
-    // What the lead says already is not repeated ("support GROUPS" is "Support groups" again), nor
-    // is a term twice in another case; a line break or a block inside a term keeps words apart.
-    expect(section?.terms).toEqual([
-      'The certificate expires',
-      'Esc',
-      'Enable SCIM',
-      'cf_authorization',
-      'Email claim',
-      'AUD tag',
-      'Claim name',
-      'Left Right',
-    ]);
-  });
-
-  it('drops a term the lead says only when it says it as whole words', () => {
-    const html =
-      '<main data-pagefind-body><h1>P</h1><p>The provider sends the token.</p><ul><li>Use <code>id</code>, <code>end</code> and <code>token</code>.</li></ul></main>';
-    expect(readPublicPage(html, 'p/index.html')?.sections[0]?.terms).toEqual(['id', 'end']);
-  });
-
-  it(`keeps at most ${TERM_WORDS} words of a term`, () => {
-    const sentence = Array.from({ length: TERM_WORDS + 5 }, (_, i) => `b${i}`);
-    const html = `<main data-pagefind-body><h1>P</h1><ul><li><strong>${sentence.join(' ')}</strong></li></ul></main>`;
-    expect(readPublicPage(html, 'p/index.html')?.sections[0]?.terms).toEqual([`${sentence.slice(0, TERM_WORDS).join(' ')}…`]);
-  });
-
-  it('leaves out what is marked data-pagefind-ignore, and reads paragraphs inside lists and asides into the lead', () => {
-    const html =
-      '<main data-pagefind-body><h1>P</h1><aside><p data-pagefind-ignore>Note</p><p>Aside text.</p></aside>' +
-      '<div class="tab-panel"><p data-pagefind-ignore>Dashboard</p><ol><li><p>Step one.</p></li></ol></div></main>';
-    expect(readPublicPage(html, 'p/index.html')?.sections[0]).toMatchObject({ lead: 'Aside text. Step one.', terms: [] });
-  });
-
-  it(`cuts a section’s prose to its first ${LEAD_WORDS} words, at a sentence’s end when one falls in their second half`, () => {
-    const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${i + from}`).join(' ');
-    expect(leadOf(words(LEAD_WORDS))).toBe(words(LEAD_WORDS));
-    expect(leadOf(`${words(LEAD_WORDS - 5)}.”) ${words(10, 100)}`)).toBe(`${words(LEAD_WORDS - 5)}.”)`);
-    expect(leadOf(`a\nb\tc`)).toBe('a b c');
-    expect(leadOf(`${words(LEAD_WORDS - 5)}. ${words(10, 100)}`)).toBe(`${words(LEAD_WORDS - 5)}.`);
-    expect(leadOf(`${words(3)}. ${words(LEAD_WORDS + 5, 100)}`)).toBe(`${words(3)}. ${words(LEAD_WORDS - 3, 100)}…`);
-    // Only the first paragraphs are read: a later one is not searchable.
-    const page = readPublicPage(`<main data-pagefind-body><h1>P</h1><p>${words(LEAD_WORDS)}</p><p>deepword</p></main>`, 'p/index.html');
-    expect(page?.sections[0]?.lead).not.toContain('deepword');
-  });
-
-  it('skips a page its layout did not mark, even if it mentions the marker in its text', () => {
-    expect(readPublicPage('<main><p>data-pagefind-body is an attribute</p></main>', 'x/index.html')).toBeUndefined();
-  });
-
-  it('refuses to fill a search page that has no empty list', () => {
-    expect(() => withPageList('<main><ol></ol></main>', [])).toThrow(/data-search-page-list/);
+    expect(searchBodyAttributes('/[demo]', 'SCIM: Group A')).toEqual({});
   });
 });
 
 describe('the index of a built site (fixture pages)', () => {
   let dir: string;
-  let build: SearchBuild;
+  let built: SiteIndex;
   let pages: IndexedPage[];
+  const page = (url: string): IndexedPage => {
+    const found = pages.find((record) => record.url === url);
+    if (!found) throw new Error(`${url} is not in the index`);
+    return found;
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'search-site-'));
-    build = await buildFixtureSearch(dir);
-    pages = indexedPages(build.outputPath);
+    built = await buildFixtureSearch(dir);
+    pages = indexedPages(built.outputPath);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('holds the sections of the marked pages and nothing else: not the unmarked (gated) page, not the search page', () => {
-    expect(build.pages.map((page) => page.url)).toEqual(['/', '/fixture/sections/']);
-    expect(pages.map((page) => page.url).sort()).toEqual([
-      '/',
-      '/#quillwort-meadow',
-      '/fixture/sections/',
-      '/fixture/sections/#brass-compass',
-      '/fixture/sections/#copper-kettle',
-      '/fixture/sections/#tidal-clock',
-      '/fixture/sections/#zephyr-lantern',
-    ]);
+  it('holds the marked pages and nothing else: not the unmarked (gated) page, not the search page', () => {
+    expect(built.indexedFiles).toEqual(['fixture/sections/index.html', 'index.html']);
+    expect(pages.map((record) => record.url).sort()).toEqual(['/', '/fixture/sections/']);
   });
 
   it('holds no text that only the unmarked page has', () => {
@@ -129,63 +64,87 @@ describe('the index of a built site (fixture pages)', () => {
       'Signed in as',
       'Identity details',
       'behind the gate',
-      'Fixture-Group',
+      'portcullis',
+    ]) {
+      expect(all, text).not.toContain(text);
+    }
+    expect(all).not.toContain('searchlistonly');
+  });
+
+  it('holds the full text: a word deep in a later paragraph’s running text, code, an aside’s own title, a caption', () => {
+    const { content } = page('/fixture/sections/');
+    expect(content).toContain('the handle is wrapped in wickerwork so that nobody burns a hand');
+    expect(content).toContain('the tide turns twice a day');
+    expect(content).toContain('kettle --boil');
+    expect(content).toContain('Velvet tide');
+    expect(content).toContain('A kettle drawn from above');
+  });
+
+  it('leaves out what a reader does not search: navigation, diagrams’ SVG, copy buttons, a default “Note”, a repeated tab label, the personalisation', () => {
+    const all = pages.map((record) => record.content).join(' ');
+    for (const text of [
+      'in the contents',
+      'Search fixture',
+      'diagramonlyword',
+      'diagramtitleword',
+      'Copy',
+      'Note',
+      'Obsidian',
+      'Pondweed',
     ]) {
       expect(all, text).not.toContain(text);
     }
   });
 
-  it('indexes the body only, without navigation, diagrams or buttons', () => {
-    expect(pages.find((page) => page.url === '/fixture/sections/#zephyr-lantern')?.content).toContain('lit at dusk by the lamplighter');
-    for (const page of pages) expect(page.content, page.url).not.toMatch(/Search fixture|in the contents|diagramonlyword|Copy/);
-  });
-
-  it('indexes a section by its heading, lead, sub-headings and terms, in that order', () => {
-    expect(pages.find((page) => page.url === '/fixture/sections/#brass-compass')?.content).toBe(
-      'Brass compass. The brass compass points to the north of the fixture, always. Wading birds. An aside whose title names it. Marsh heron. Velvet tide.',
-    );
-  });
-
-  it('names each record by its heading and its page, so a result shows both', () => {
-    expect(pages.find((page) => page.url === '/fixture/sections/#zephyr-lantern')?.meta).toMatchObject({
-      title: 'Zephyr lantern',
-      page: 'Fixture sections',
-    });
-    expect(pages.find((page) => page.url === '/fixture/sections/')?.meta).toMatchObject({
-      title: 'Fixture sections',
-      page: 'Fixture sections',
-    });
+  it('keeps each heading with an id, where a result can land, and names each page by its marked title', () => {
+    expect(page('/fixture/sections/').anchors.map(({ element, id, text }) => [element, id, text])).toEqual([
+      ['h2', 'zephyr-lantern', 'Zephyr lantern'],
+      ['h2', 'copper-kettle', 'Copper kettle'],
+      ['h2', 'brass-compass', 'Brass compass'],
+      ['h3', 'marsh-heron', 'Marsh heron'],
+      ['h2', 'tidal-clock', 'Tidal clock'],
+    ]);
+    // The title the layout marked, not the page's <h1> ("Sections heading") or <title>.
+    expect(page('/fixture/sections/').meta['title']).toBe('Fixture sections');
+    expect(page('/').meta['title']).toBe('Fixture home');
   });
 
   it('ships pagefind.js and its WebAssembly, and none of the stock UIs or the worker', () => {
-    const files = readFileSync(join(build.outputPath, 'pagefind-entry.json'), 'utf8');
-    expect(JSON.parse(files)).toMatchObject({ version: '1.6.0' });
-    expect(() => readFileSync(join(build.outputPath, 'pagefind.js'))).not.toThrow();
-    expect(() => readFileSync(join(build.outputPath, 'wasm.en.pagefind'))).not.toThrow();
-    for (const unused of [
-      'pagefind-ui.js',
-      'pagefind-component-ui.js',
-      'pagefind-modular-ui.js',
-      'pagefind-worker.js',
-      'pagefind-highlight.js',
-    ]) {
-      expect(() => readFileSync(join(build.outputPath, unused)), unused).toThrow();
-    }
+    const files = readdirSync(built.outputPath);
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.en.pagefind', 'pagefind-entry.json']));
+    expect(files.filter((name) => /^pagefind-(?:ui|component-ui|modular-ui|worker|highlight)\./.test(name))).toEqual([]);
   });
+});
 
-  it('writes the list of public pages and their sections into the search page', () => {
-    const html = readFileSync(join(dir, 'search', 'index.html'), 'utf8');
-    const list = /<ol[^>]*data-search-page-list[^>]*>([\s\S]*)<\/ol>/.exec(html)?.[1] ?? '';
-    expect([...list.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual([
-      '/',
-      '/#quillwort-meadow',
-      '/fixture/sections/',
-      '/fixture/sections/#zephyr-lantern',
-      '/fixture/sections/#copper-kettle',
-      '/fixture/sections/#brass-compass',
-      '/fixture/sections/#tidal-clock',
-    ]);
-    expect(list).toContain('>Fixture sections</a>');
-    expect(list).not.toContain('gated');
+describe('the build step', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'search-build-'));
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const logger = { info: () => undefined } as unknown as AstroIntegrationLogger;
+
+  it('indexes the folder Astro says the built site is in, when the build is done', async () => {
+    const site = join(dir, 'client');
+    await buildFixtureSearch(site);
+    rmSync(join(site, 'pagefind'), { recursive: true });
+    const done = siteSearch().hooks['astro:build:done'];
+    await done?.({ dir: pathToFileURL(`${site}/`), logger, pages: [], assets: new Map() });
+    expect(
+      indexedPages(join(site, 'pagefind'))
+        .map((record) => record.url)
+        .sort(),
+    ).toEqual(['/', '/fixture/sections/']);
+  }, 60_000);
+
+  it('refuses a site with no marked page (Pagefind would index every page whole) and writes no index', async () => {
+    const site = join(dir, 'unmarked');
+    await buildFixtureSearch(site);
+    for (const file of ['index.html', join('fixture', 'sections', 'index.html')]) rmSync(join(site, file));
+    // A page that only names the marker in its text is not marked.
+    writeFileSync(join(site, 'about.html'), '<main><p>Pages are marked with data-pagefind-body by their layout.</p></main>');
+    await expect(writeSiteIndex(site)).rejects.toThrow(/No page under .* is marked data-pagefind-body/);
+    expect(existsSync(join(site, 'pagefind'))).toBe(false);
+  }, 60_000);
 });

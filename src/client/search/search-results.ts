@@ -1,9 +1,10 @@
 /**
- * Renders search entries as links, each with its page, its heading and an excerpt. Everything
- * from the index is set as text: the excerpt's `<mark>`s are rebuilt as elements, and nothing in
- * it is ever parsed into the page as HTML.
+ * Renders search entries as links: each page's best section (page, heading, excerpt), and under
+ * it links to its other matching sections. Everything from the index is set as text: the
+ * excerpt's `<mark>`s are rebuilt as elements, and nothing in it is ever parsed into the page as
+ * HTML.
  */
-import type { SearchEntry } from './pagefind-client.ts';
+import type { SearchEntry, SearchSection } from './pagefind-client.ts';
 
 function span(className: string, text = ''): HTMLSpanElement {
   const element = document.createElement('span');
@@ -24,19 +25,40 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
-/** A list of result links; `base` is the origin the site's pages are linked at. */
+/**
+ * A link to one section. A result's own link names its page, then the heading it lands on (none
+ * when it lands on the page's opening); a further section under it names its heading only (the
+ * page's name, for the opening).
+ */
+function sectionLink(section: SearchSection, base: string, page: string, further = false): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = new URL(section.url, base).href;
+  if (!further) link.append(span('search-hit__page', page));
+  const heading = section.heading ?? (further ? page : undefined);
+  if (heading) link.append(span('search-hit__heading', heading));
+  const excerpt = span('search-hit__excerpt');
+  excerpt.append(...excerptNodes(section.excerpt));
+  link.append(excerpt);
+  return link;
+}
+
+/** A list of results in rank order; `base` is the origin the site's pages are linked at. */
 export function renderEntries(entries: readonly SearchEntry[], base: string): HTMLUListElement {
   const list = document.createElement('ul');
   for (const entry of entries) {
-    const link = document.createElement('a');
-    link.href = new URL(entry.url, base).href;
-    link.append(span('search-hit__page', entry.page));
-    if (entry.heading) link.append(span('search-hit__heading', entry.heading));
-    const excerpt = span('search-hit__excerpt');
-    excerpt.append(...excerptNodes(entry.excerpt));
-    link.append(excerpt);
     const item = document.createElement('li');
-    item.append(link);
+    item.append(sectionLink(entry, base, entry.page));
+    if (entry.more.length > 0) {
+      const more = document.createElement('ul');
+      more.className = 'search-hit__more';
+      more.setAttribute('aria-label', `More in ${entry.page}`);
+      for (const section of entry.more) {
+        const sub = document.createElement('li');
+        sub.append(sectionLink(section, base, entry.page, true));
+        more.append(sub);
+      }
+      item.append(more);
+    }
     list.append(item);
   }
   return list;
