@@ -14,7 +14,7 @@ import { demoSchema } from '../schemas/demo.ts';
 import type { SiteManifest } from '../gate/site-manifest.ts';
 import { mdxFiles } from '../lib/mdx-files.ts';
 import { orderDemos } from '../lib/order-demos.ts';
-import { DEFAULT_DOMAIN } from '../lib/site-routes.ts';
+import { DEFAULT_DOMAIN } from '../lib/site.ts';
 
 export const SITE_MANIFEST_MODULE = 'virtual:barbican/site-manifest';
 const RESOLVED_ID = `\0${SITE_MANIFEST_MODULE}`;

@@ -5,7 +5,7 @@
  */
 import type { GateStatus } from './access-gate.ts';
 import { escapeHtml } from '../lib/escape-html.ts';
-import { demoRoutes } from '../lib/site-routes.ts';
+import { demoRoutes, PATHS, SITE_NAME } from '../lib/site.ts';
 
 /** Gated answers are for one visitor: never stored by a browser or a shared cache. */
 export const GATED_CACHE_CONTROL = 'private, no-store';
@@ -33,7 +33,7 @@ export function gateResponse(status: GateStatus, reason: string, slug: string, d
 <h1>${escapeHtml(title)}</h1>
 <p data-gate-reason>${escapeHtml(reason)}</p>
 <p>${advice}</p>
-${status === 403 ? `<p>Signed in and still refused? The <a href="${escapeHtml(`https://${domain}/inspect/`)}">inspector</a> shows what Access sees and why, and <a href="${escapeHtml(`https://${domain}/guides/troubleshooting/#gate-403`)}">troubleshooting</a> what each reason means.</p>\n` : ''}<p><a href="${escapeHtml(`https://${domain}/`)}">Back to the Barbican Identity Demo</a></p>
+${status === 403 ? `<p>Signed in and still refused? The <a href="${escapeHtml(`https://${domain}${PATHS.inspector}`)}">inspector</a> shows what Access sees and why, and <a href="${escapeHtml(`https://${domain}${PATHS.troubleshooting}#gate-403`)}">troubleshooting</a> what each reason means.</p>\n` : ''}<p><a href="${escapeHtml(`https://${domain}${PATHS.home}`)}">Back to the ${SITE_NAME}</a></p>
 </main></body></html>`;
   return new Response(html, {
     status,

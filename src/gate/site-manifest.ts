@@ -5,7 +5,7 @@
  * and in a Pages `_worker.js`, with neither `astro:content` nor `import.meta.env` at run time.
  */
 import type { DemoGate } from '../schemas/demo.ts';
-import { slugFromHost } from '../lib/site-routes.ts';
+import { slugFromHost } from '../lib/site.ts';
 
 export interface ManifestDemo {
   slug: string;

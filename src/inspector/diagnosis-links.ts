@@ -4,7 +4,8 @@
  * headings; this module is the one place that pairs them with diagnosis codes, so a renamed
  * heading is found by one look here (and by the unit test that lists them).
  */
-export const TROUBLESHOOTING_PATH = '/guides/troubleshooting/';
+import { PATHS } from '../lib/site.ts';
+export const TROUBLESHOOTING_PATH = PATHS.troubleshooting;
 
 /** The troubleshooting entries, by the id of their heading. */
 export const TROUBLESHOOTING_ANCHORS = [

@@ -3,8 +3,9 @@
  * the public guides (each demo's setup guide first, then the shared guides), then the tools.
  * Previous/next links follow the same order.
  */
-import { publicGuideHref, publicGuides } from './public-guides.ts';
+import { publicGuides } from './public-guides.ts';
 import { TOOL_PAGES } from './tool-pages.ts';
+import { guidePath } from './site.ts';
 
 export interface NavItem {
   title: string;
@@ -35,7 +36,7 @@ export function hasPageFile(href: string, files: readonly string[] = pageFiles):
 export async function siteNavigation(): Promise<NavGroup[]> {
   const guides = await publicGuides();
   const demos = guides.flatMap((entry) => (entry.kind === 'demo' ? [entry.demo] : []));
-  const guideItems = guides.map((entry): NavItem => ({ title: entry.title, href: publicGuideHref(entry.name), kind: 'guide' }));
+  const guideItems = guides.map((entry): NavItem => ({ title: entry.title, href: guidePath(entry.name), kind: 'guide' }));
   const toolHrefs = new Set(TOOL_PAGES.map((tool) => tool.href));
   const tools = TOOL_PAGES.filter((tool) => guideItems.some((item) => item.href === tool.href) || hasPageFile(tool.href)).map(
     (tool): NavItem => ({ ...tool, kind: 'tool' }),

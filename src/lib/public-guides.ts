@@ -72,8 +72,6 @@ export const demoSlugs = readOncePerBuild(
   async (): Promise<ReadonlySet<string>> => new Set((await allDemos()).map((demo) => demo.data.slug)),
 );
 
-export const publicGuideHref = (name: string): string => `/guides/${name}/`;
-
 /**
  * On a public page, a link to a demo page (`/<slug>/`, `/<slug>/#anchor`) goes to that demo's
  * public guide instead, which has the same sections and anchors: a reader who cannot enter the

@@ -3,13 +3,15 @@
  * its page exists (a guide of that name, or a route in src/pages; src/lib/navigation.ts checks),
  * so adding one here is all it takes. Plain data: astro.config.mjs reads it for the sitemap.
  */
+import { PATHS } from './site.ts';
+
 export const TOOL_PAGES: readonly { title: string; href: string }[] = [
-  { title: 'Identity inspector', href: '/inspect/' },
-  { title: 'Troubleshooting', href: '/guides/troubleshooting/' },
+  { title: 'Identity inspector', href: PATHS.inspector },
+  { title: 'Troubleshooting', href: PATHS.troubleshooting },
 ];
 
 /** Public pages outside the sidebar: the list of every page and section that search falls back to. */
-const OTHER_PUBLIC_PAGES: readonly string[] = ['/search/'];
+const OTHER_PUBLIC_PAGES: readonly string[] = [PATHS.search];
 
 /**
  * The paths a crawler may list: the home page, the guides (every demo's setup guide among them),
@@ -18,5 +20,10 @@ const OTHER_PUBLIC_PAGES: readonly string[] = ['/search/'];
  */
 export function isPublicPath(pathname: string): boolean {
   const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
-  return path === '/' || path.startsWith('/guides/') || TOOL_PAGES.some((tool) => tool.href === path) || OTHER_PUBLIC_PAGES.includes(path);
+  return (
+    path === PATHS.home ||
+    path.startsWith(PATHS.guides) ||
+    TOOL_PAGES.some((tool) => tool.href === path) ||
+    OTHER_PUBLIC_PAGES.includes(path)
+  );
 }

@@ -9,10 +9,11 @@
  * the address a request came in on: a gated demo page answers on its own subdomain too (at `/`),
  * but its route is always `/[demo]`, which no public path matches.
  */
+import { PATHS } from '../lib/site.ts';
 import { isPublicPath } from '../lib/tool-pages.ts';
 
 /** The page that lists every indexed page and its sections, for readers without JavaScript. */
-export const SEARCH_PAGE_PATH = '/search/';
+export const SEARCH_PAGE_PATH = PATHS.search;
 
 const withSlash = (path: string): string => (path.endsWith('/') ? path : `${path}/`);
 

@@ -7,8 +7,8 @@
  */
 import { render } from 'astro:content';
 import { siteNavigation } from '../lib/navigation.ts';
-import { publicGuideHref, publicGuides, type PublicGuide } from '../lib/public-guides.ts';
-import { SITE_NAME } from '../lib/site.ts';
+import { publicGuides, type PublicGuide } from '../lib/public-guides.ts';
+import { guidePath, PATHS, SITE_NAME } from '../lib/site.ts';
 import { isIndexedRoute } from './indexed-pages.ts';
 
 export interface ListedSection {
@@ -24,8 +24,8 @@ export interface ListedPage {
 
 /** Indexed pages that are in no sidebar group: the site's two entry points. */
 const ENTRY_PAGES: readonly ListedPage[] = [
-  { url: '/', title: SITE_NAME, sections: [] },
-  { url: '/guides/', title: 'Guides', sections: [] },
+  { url: PATHS.home, title: SITE_NAME, sections: [] },
+  { url: PATHS.guides, title: 'Guides', sections: [] },
 ];
 
 /**
@@ -41,7 +41,7 @@ async function guideSections(guide: PublicGuide): Promise<ListedSection[]> {
 }
 
 export async function searchPageList(): Promise<ListedPage[]> {
-  const guides = new Map((await publicGuides()).map((guide) => [publicGuideHref(guide.name), guide]));
+  const guides = new Map((await publicGuides()).map((guide) => [guidePath(guide.name), guide]));
   const items = (await siteNavigation()).flatMap((group) => group.items).filter((item) => isIndexedRoute(item.href));
   const pages = await Promise.all(
     items.map(async ({ href, title }): Promise<ListedPage> => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoutes, slugFromHost } from '../../src/lib/site-routes.ts';
+import { demoRoutes, slugFromHost } from '../../src/lib/site.ts';
 import { headersFileContent } from '../../src/security/headers-file.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../src/security/security-headers.ts';
 
