@@ -1,0 +1,53 @@
+/**
+ * The identity a policy is evaluated against, from what the inspector holds: a get-identity
+ * answer (read by the identity card's parser, plus the raw fields the rules read), or an Access
+ * application token, which carries the email and country but no groups and no provider
+ * (https://developers.cloudflare.com/cloudflare-one/access-controls/applications/http-apps/authorization-cookie/application-token/).
+ * A field that is absent is unknown, never "empty": rules that need it are undecided.
+ */
+import { isRecord, text, type Identity, type IdentityGroup, type Json } from '../identity/parse-identity.ts';
+import { list } from './read-policies.ts';
+
+export interface PolicyIdentity {
+  from: 'get-identity' | 'token';
+  email?: string;
+  idpId?: string;
+  idpType?: string;
+  /** Absent when the source carries no groups (a token); get-identity without groups has none. */
+  groups?: IdentityGroup[];
+  /** The sign-in IP and country; Access checks both again on every request. */
+  ip?: string;
+  country?: string;
+  /** RFC 8176 authentication methods, when the answer carries `amr`. */
+  amr?: string[];
+  /** The answer itself, for the fields rules read by name (SAML attributes, OIDC claims, ...). */
+  raw: Json;
+}
+
+const assignDefined = (target: PolicyIdentity, entries: Partial<Record<keyof PolicyIdentity, unknown>>) => {
+  for (const [key, value] of Object.entries(entries)) if (value !== undefined) Object.assign(target, { [key]: value });
+  return target;
+};
+
+const amrOf = (raw: Json) => (Array.isArray(raw['amr']) ? list(raw['amr']).flatMap((method) => text(method) ?? []) : undefined);
+
+export function identityFromAnswer(identity: Identity, raw: unknown): PolicyIdentity {
+  const json = isRecord(raw) ? raw : {};
+  return assignDefined(
+    { from: 'get-identity', groups: identity.groups, raw: json },
+    {
+      email: identity.email,
+      idpId: identity.idpId,
+      idpType: identity.idpType,
+      ip: text(json['ip']),
+      country: identity.country,
+      amr: amrOf(json),
+    },
+  );
+}
+
+/** An Access application token's claims: `email`, `country`; no groups, no provider. */
+export function identityFromToken(claims: unknown): PolicyIdentity {
+  const json = isRecord(claims) ? claims : {};
+  return assignDefined({ from: 'token', raw: json }, { email: text(json['email']), country: text(json['country']), amr: amrOf(json) });
+}
