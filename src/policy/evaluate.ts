@@ -22,15 +22,16 @@ import type { Has, Outcome, ProviderRef, RuleResult } from './reasons.ts';
 
 export type Decision = 'allow' | 'deny' | 'bypass' | 'unknown' | 'invalid' | 'none';
 export type KnownDecision = 'allow' | 'deny' | 'bypass';
+const KNOWN_DECISIONS: readonly KnownDecision[] = ['allow', 'bypass', 'deny'];
 export type PolicyOutcome = Outcome | 'not-reached';
 
 export interface PolicyResult {
   /** The policy's id, else its name (the page's `data-policy`). */
   key: string;
-  id?: string;
-  name?: string;
+  id?: string | undefined;
+  name?: string | undefined;
   decision: PolicyDecision;
-  precedence?: number;
+  precedence?: number | undefined;
   /** 1-based place in evaluation order. */
   order: number;
   outcome: PolicyOutcome;
@@ -191,10 +192,10 @@ export function evaluate(input: PolicyInput, who: PolicyIdentity | undefined, re
 
   const policies = evaluated.map(({ policy, evaluation, known }, i): PolicyResult => ({
     key: policy.key,
-    ...(policy.id ? { id: policy.id } : {}),
-    ...(policy.name ? { name: policy.name } : {}),
+    id: policy.id,
+    name: policy.name,
     decision: policy.decision,
-    ...(policy.precedence === undefined ? {} : { precedence: policy.precedence }),
+    precedence: policy.precedence,
     order: i + 1,
     outcome: i < reached.length ? (known === undefined ? 'unknown' : known ? 'match' : 'no-match') : 'not-reached',
     deciding: deciding?.policy === policy,
@@ -205,7 +206,7 @@ export function evaluate(input: PolicyInput, who: PolicyIdentity | undefined, re
   return {
     decision,
     ...(decidedBy ? { decidedBy } : {}),
-    possible: [...possible],
+    possible: KNOWN_DECISIONS.filter((known) => possible.has(known)),
     method: exact || !who || refused ? 'exhaustive' : 'three-valued',
     policies,
     ...(idp ? { allowedIdps: idp } : {}),

@@ -11,7 +11,7 @@
 import { groupsFrom, isMemberOf, isRecord, isRequiredGroup, text, type IdentityGroup } from '../identity/parse-identity.ts';
 import type { PolicyIdentity } from './policy-identity.ts';
 import { list, type Provider, type Rule } from './read-policies.ts';
-import type { GroupRef, Has, Need, Outcome, ProviderRef, Reason, ReasonCode } from './reasons.ts';
+import type { GroupRef, Has, Need, Note, Outcome, ProviderRef, Reason, ReasonCode } from './reasons.ts';
 
 export interface RuleContext {
   /** The pasted identity providers, for their names and types. */
@@ -31,57 +31,69 @@ export interface Checked {
   reason: Reason;
 }
 
-/** Groups named in a reason at most; `count` says how many there are. */
+/** Groups or values named in a reason at most; `count` says how many there are. */
 export const MAX_LABELS = 20;
 
-const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+export const checked = (
+  outcome: Outcome,
+  code: ReasonCode,
+  need: Need,
+  has: readonly Has[] = [],
+  notes: readonly Note[] = [],
+  holdsGroup?: boolean,
+): Checked => ({ outcome, reason: { code, need, has, notes, ...(holdsGroup === undefined ? {} : { holdsGroup }) } });
 
-export function providerRef(id: string, { providers, providerTypes }: RuleContext): ProviderRef {
-  const known = providers.find((provider) => provider.id !== undefined && same(provider.id, id));
-  const type = known?.type ?? (providerTypes && Object.hasOwn(providerTypes, id) ? providerTypes[id] : undefined);
-  return { id, ...(known?.name ? { name: known.name } : {}), ...(type ? { type } : {}) };
+/** Matches, differs, or (undefined) the identity does not carry what the rule reads. */
+export const judge = (matches: boolean | undefined, need: Need, has: readonly Has[], notes: readonly Note[] = []): Checked =>
+  matches === undefined
+    ? checked('unknown', 'not-carried', need, has, notes)
+    : checked(matches ? 'match' : 'no-match', matches ? 'matches' : 'differs', need, has, notes);
+
+const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+const own = (record: Readonly<Record<string, string>> | undefined, key: string) =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
+export function providerRef(id: string, context: RuleContext): ProviderRef {
+  const known = context.providers.find((provider) => same(provider.id, id));
+  return { id, name: known?.name, type: known?.type ?? own(context.providerTypes, id) };
 }
 
 export function providerHas(who: PolicyIdentity, context: RuleContext): Has {
   const name = who.idpId ? context.providers.find((provider) => same(provider.id, who.idpId))?.name : undefined;
-  return {
-    kind: 'provider',
-    ...(who.idpId ? { id: who.idpId } : {}),
-    ...(who.idpType ? { type: who.idpType } : {}),
-    ...(name ? { name } : {}),
-  };
+  return { kind: 'provider', id: who.idpId, type: who.idpType, name };
 }
 
 /** Whether the identity signed in through the provider: undefined when it cannot be told. */
-export function sameProvider(who: PolicyIdentity, id: string, context: RuleContext): boolean | undefined {
-  const byType = context.providerTypes && Object.hasOwn(context.providerTypes, id) ? context.providerTypes[id] : undefined;
+function sameProvider(who: PolicyIdentity, id: string, context: RuleContext): boolean | undefined {
+  const byType = own(context.providerTypes, id);
   if (byType !== undefined) return who.idpType === undefined || who.idpType === byType;
   if (who.idpId) return same(who.idpId, id);
   const type = providerRef(id, context).type;
   return type && who.idpType && type !== who.idpType ? false : undefined;
 }
 
-export function groupRef(value: string, context: RuleContext): GroupRef {
-  const name = context.groupNames && Object.hasOwn(context.groupNames, value) ? context.groupNames[value] : undefined;
+function groupRef(value: string, context: RuleContext): GroupRef {
+  const name = own(context.groupNames, value);
   return name === undefined ? { value, byName: false } : { value: name, byName: true };
 }
 
+/** Holds the group: by display name or id when the rule names it, by object id otherwise. */
 const holds = (groups: readonly IdentityGroup[], ref: GroupRef) =>
   ref.byName ? isMemberOf({ groups: [...groups] }, ref.value) : groups.some((group) => same(group.id, ref.value));
 
-/** Is the group among these? By name (or id) when named, by object id otherwise. */
-function findGroup(groups: readonly IdentityGroup[], ref: GroupRef, by: 'ref' | 'email'): { outcome: Outcome; code: ReasonCode } {
-  if (groups.length === 0) return { outcome: 'no-match', code: 'no-groups' };
-  const found =
-    by === 'email'
-      ? groups.some((group) => same(group.email ?? (group.label.includes('@') ? group.label : undefined), ref.value))
-      : ref.byName
-        ? groups.some((group) => isRequiredGroup(group, ref.value))
-        : holds(groups, ref);
-  if (found) return { outcome: 'match', code: 'matches' };
-  if (by === 'ref' && ref.byName && groups.some((group) => group.idOnly)) return { outcome: 'unknown', code: 'ids-only' };
-  if (by === 'ref' && !ref.byName && groups.some((group) => group.id === undefined)) return { outcome: 'unknown', code: 'names-only' };
-  return { outcome: 'no-match', code: 'differs' };
+type Found = [Outcome, ReasonCode];
+
+function findGroup(groups: readonly IdentityGroup[], ref: GroupRef, byEmail = false): Found {
+  if (groups.length === 0) return ['no-match', 'no-groups'];
+  const found = byEmail
+    ? groups.some((group) => same(group.email ?? (group.label.includes('@') ? group.label : undefined), ref.value))
+    : ref.byName
+      ? groups.some((group) => isRequiredGroup(group, ref.value))
+      : holds(groups, ref);
+  if (found) return ['match', 'matches'];
+  if (!byEmail && ref.byName && groups.some((group) => group.idOnly)) return ['unknown', 'ids-only'];
+  if (!byEmail && !ref.byName && groups.some((group) => group.id === undefined)) return ['unknown', 'names-only'];
+  return ['no-match', 'differs'];
 }
 
 export const groupsHas = (groups: readonly IdentityGroup[] | undefined): Has => ({
@@ -98,31 +110,17 @@ function throughProvider(
   context: RuleContext,
   need: Need,
   has: Has[],
-  inner: { outcome: Outcome; code: ReasonCode },
+  [outcome, code]: Found,
   holdsGroup?: boolean,
 ): Checked {
   const provider = sameProvider(who, providerId, context);
-  const notes = context.providerTypes && Object.hasOwn(context.providerTypes, providerId) ? (['provider-by-type'] as const) : [];
-  const reason = (code: ReasonCode): Reason => ({
-    code,
-    need,
-    has: [providerHas(who, context), ...has],
-    notes: [...notes],
-    ...(holdsGroup === undefined ? {} : { holdsGroup }),
-  });
-  if (provider === false) return { outcome: 'no-match', reason: reason('other-provider') };
-  if (provider === undefined && inner.outcome !== 'no-match')
-    return { outcome: 'unknown', reason: reason(inner.outcome === 'match' ? 'no-provider-id' : inner.code) };
-  return { outcome: inner.outcome, reason: reason(inner.code) };
+  const notes: Note[] = own(context.providerTypes, providerId) === undefined ? [] : ['provider-by-type'];
+  const facts = [providerHas(who, context), ...has];
+  if (provider === false) return checked('no-match', 'other-provider', need, facts, notes, holdsGroup);
+  if (provider === undefined && outcome !== 'no-match')
+    return checked('unknown', outcome === 'match' ? 'no-provider-id' : code, need, facts, notes, holdsGroup);
+  return checked(outcome, code, need, facts, notes, holdsGroup);
 }
-
-/** A SAML attribute's or an OIDC claim's values, as the identity carries them. */
-function valuesOf(who: PolicyIdentity, via: 'saml' | 'oidc', name: string): { present: boolean; value: unknown } {
-  const record = who.raw[via === 'saml' ? 'saml_attributes' : 'oidc_fields'];
-  return isRecord(record) && Object.hasOwn(record, name) ? { present: true, value: record[name] } : { present: false, value: undefined };
-}
-
-const notCarried = (need: Need, has: Has[]): Checked => ({ outcome: 'unknown', reason: { code: 'not-carried', need, has, notes: [] } });
 
 /** `azureAD`, `okta`, `gsuite`: a group of the identity, through the provider. */
 export function checkIdpGroup(rule: Rule, who: PolicyIdentity, context: RuleContext, providerId: string, value: string): Checked {
@@ -130,9 +128,9 @@ export function checkIdpGroup(rule: Rule, who: PolicyIdentity, context: RuleCont
   const group = via === 'azureAD' ? groupRef(value, context) : { value, byName: via === 'okta' };
   const need: Need = { kind: 'idp-group', via, group, provider: providerRef(providerId, context) };
   const has = [groupsHas(who.groups)];
-  if (!who.groups) return notCarried(need, [providerHas(who, context), ...has]);
-  const inner = findGroup(who.groups, group, via === 'gsuite' ? 'email' : 'ref');
-  return throughProvider(who, providerId, context, need, has, inner, via === 'gsuite' ? undefined : holds(who.groups, group));
+  if (!who.groups) return checked('unknown', 'not-carried', need, [providerHas(who, context), ...has]);
+  const found = findGroup(who.groups, group, via === 'gsuite');
+  return throughProvider(who, providerId, context, need, has, found, via === 'gsuite' ? undefined : holds(who.groups, group));
 }
 
 /** `saml`, `oidc`: an attribute or claim holding the value, through the provider. */
@@ -147,29 +145,18 @@ export function checkAttribute(
   const via = rule.key as 'saml' | 'oidc';
   const ref = groupRef(value, context);
   const need: Need = { kind: 'attribute', via, name, value: ref, provider: providerRef(providerId, context) };
-  const found = valuesOf(who, via, name);
-  if (who.from === 'token') return notCarried(need, [providerHas(who, context)]);
-  if (ref.byName) {
-    // A demo's policy: the values are read as groups (names or object ids), like the card reads them.
-    const groups = groupsFrom(found.value);
-    const has: Has = {
-      kind: 'values',
-      via,
-      name,
-      values: groups.slice(0, MAX_LABELS).map((g) => g.label),
-      count: groups.length,
-      present: found.present,
-    };
-    return throughProvider(who, providerId, context, need, [has], findGroup(groups, ref, 'ref'), holds(who.groups ?? [], ref));
-  }
-  const values = (Array.isArray(found.value) ? list(found.value) : [found.value]).flatMap((item) =>
-    typeof item === 'boolean' ? [String(item)] : (text(item) ?? []),
-  );
-  const has: Has = { kind: 'values', via, name, values: values.slice(0, MAX_LABELS), count: values.length, present: found.present };
-  const inner: { outcome: Outcome; code: ReasonCode } = values.includes(value)
-    ? { outcome: 'match', code: 'matches' }
-    : { outcome: 'no-match', code: 'differs' };
-  return throughProvider(who, providerId, context, need, [has], inner);
+  if (who.from === 'token') return checked('unknown', 'not-carried', need, [providerHas(who, context)]);
+  const record = who.raw[via === 'saml' ? 'saml_attributes' : 'oidc_fields'];
+  const present = isRecord(record) && Object.hasOwn(record, name);
+  const raw = present ? record[name] : undefined;
+  // A demo's policy reads the values as groups (names or object ids), the way the card does.
+  const groups = ref.byName ? groupsFrom(raw) : [];
+  const values = ref.byName
+    ? groups.map((group) => group.label)
+    : (Array.isArray(raw) ? list(raw) : [raw]).flatMap((item) => (typeof item === 'boolean' ? [String(item)] : (text(item) ?? [])));
+  const has: Has = { kind: 'values', via, name, values: values.slice(0, MAX_LABELS), count: values.length, present };
+  const found: Found = ref.byName ? findGroup(groups, ref) : values.includes(value) ? ['match', 'matches'] : ['no-match', 'differs'];
+  return throughProvider(who, providerId, context, need, [has], found, ref.byName ? holds(who.groups ?? [], ref) : undefined);
 }
 
 /** `github-organization`: the provider can refuse; the organizations are not in get-identity's documented fields. */
@@ -180,12 +167,18 @@ export function checkGithub(
   team: string | undefined,
   providerId: string,
 ): Checked {
-  const need: Need = { kind: 'github', organization, ...(team ? { team } : {}), provider: providerRef(providerId, context) };
-  return throughProvider(who, providerId, context, need, [], { outcome: 'unknown', code: 'not-carried' });
+  const need: Need = { kind: 'github', organization, team, provider: providerRef(providerId, context) };
+  return throughProvider(who, providerId, context, need, [], ['unknown', 'not-carried']);
 }
 
 /** `login_method`: the sign-in's provider itself. */
 export function checkLoginMethod(who: PolicyIdentity, context: RuleContext, providerId: string): Checked {
-  const need: Need = { kind: 'login-method', provider: providerRef(providerId, context) };
-  return throughProvider(who, providerId, context, need, [], { outcome: 'match', code: 'matches' });
+  return throughProvider(
+    who,
+    providerId,
+    context,
+    { kind: 'login-method', provider: providerRef(providerId, context) },
+    [],
+    ['match', 'matches'],
+  );
 }

@@ -44,11 +44,16 @@ export interface JsonDocuments {
   problems: JsonProblem[];
 }
 
+type StopProblem = { kind: 'syntax'; expected: SyntaxExpectation } | { kind: 'too-deep'; limit: number };
+
+/** Thrown inside the reader to unwind to the document being read; never escapes it. */
 class Stop {
-  constructor(
-    readonly offset: number,
-    readonly problem: { kind: 'syntax'; expected: SyntaxExpectation } | { kind: 'too-deep'; limit: number },
-  ) {}
+  readonly offset: number;
+  readonly problem: StopProblem;
+  constructor(offset: number, problem: StopProblem) {
+    this.offset = offset;
+    this.problem = problem;
+  }
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

@@ -10,44 +10,39 @@ import { list } from './read-policies.ts';
 
 export interface PolicyIdentity {
   from: 'get-identity' | 'token';
-  email?: string;
-  idpId?: string;
-  idpType?: string;
+  email?: string | undefined;
+  idpId?: string | undefined;
+  idpType?: string | undefined;
   /** Absent when the source carries no groups (a token); get-identity without groups has none. */
-  groups?: IdentityGroup[];
+  groups?: IdentityGroup[] | undefined;
   /** The sign-in IP and country; Access checks both again on every request. */
-  ip?: string;
-  country?: string;
+  ip?: string | undefined;
+  country?: string | undefined;
   /** RFC 8176 authentication methods, when the answer carries `amr`. */
-  amr?: string[];
+  amr?: string[] | undefined;
   /** The answer itself, for the fields rules read by name (SAML attributes, OIDC claims, ...). */
   raw: Json;
 }
-
-const assignDefined = (target: PolicyIdentity, entries: Partial<Record<keyof PolicyIdentity, unknown>>) => {
-  for (const [key, value] of Object.entries(entries)) if (value !== undefined) Object.assign(target, { [key]: value });
-  return target;
-};
 
 const amrOf = (raw: Json) => (Array.isArray(raw['amr']) ? list(raw['amr']).flatMap((method) => text(method) ?? []) : undefined);
 
 export function identityFromAnswer(identity: Identity, raw: unknown): PolicyIdentity {
   const json = isRecord(raw) ? raw : {};
-  return assignDefined(
-    { from: 'get-identity', groups: identity.groups, raw: json },
-    {
-      email: identity.email,
-      idpId: identity.idpId,
-      idpType: identity.idpType,
-      ip: text(json['ip']),
-      country: identity.country,
-      amr: amrOf(json),
-    },
-  );
+  return {
+    from: 'get-identity',
+    email: identity.email,
+    idpId: identity.idpId,
+    idpType: identity.idpType,
+    groups: identity.groups,
+    ip: text(json['ip']),
+    country: identity.country,
+    amr: amrOf(json),
+    raw: json,
+  };
 }
 
 /** An Access application token's claims: `email`, `country`; no groups, no provider. */
 export function identityFromToken(claims: unknown): PolicyIdentity {
   const json = isRecord(claims) ? claims : {};
-  return assignDefined({ from: 'token', raw: json }, { email: text(json['email']), country: text(json['country']), amr: amrOf(json) });
+  return { from: 'token', email: text(json['email']), country: text(json['country']), amr: amrOf(json), raw: json };
 }

@@ -46,10 +46,13 @@ export class RuleWalk {
   #left = MAX_RULE_VISITS;
   readonly #done = new Map<string, { evaluation: RuleEvaluation[]; formula: Formula }>();
 
-  constructor(
-    readonly who: PolicyIdentity,
-    readonly context: EvaluationContext,
-  ) {}
+  readonly who: PolicyIdentity;
+  readonly context: EvaluationContext;
+
+  constructor(who: PolicyIdentity, context: EvaluationContext) {
+    this.who = who;
+    this.context = context;
+  }
 
   /** Each rule's result and formula, and the condition they make together. */
   rules(rules: readonly Rule[], stack: string[] = []): { evaluation: RuleEvaluation[]; formula: Formula; cyclic: boolean } {
@@ -76,7 +79,7 @@ export class RuleWalk {
       const formula = checked.outcome === 'unknown' ? atom(rule.canonical) : value(checked.outcome === 'match');
       return { evaluation: { result: { list: rule.list, key: rule.key, ...checked }, formula, canonical }, cyclic: false };
     }
-    const need = { kind: 'rule-group' as const, id, ...(group.name ? { name: group.name } : {}) };
+    const need = { kind: 'rule-group' as const, id, name: group.name };
     if (this.#left < 0 || stack.length >= MAX_GROUP_DEPTH) return unknown({ code: 'too-deep', need, has: [], notes: [] });
     if (stack.includes(id)) {
       const path = [...stack.slice(stack.indexOf(id)), id].map((step) => this.context.groups.find((g) => g.id === step)?.name ?? step);

@@ -10,8 +10,8 @@ export type Outcome = 'match' | 'no-match' | 'unknown';
 /** An identity provider a rule names, with what the pasted providers say about it. */
 export interface ProviderRef {
   id: string;
-  name?: string;
-  type?: string;
+  name?: string | undefined;
+  type?: string | undefined;
 }
 
 /** A group a rule names: by its id, or (the demos' policies) by its display name. */
@@ -26,12 +26,12 @@ export type Need =
   | { kind: 'email'; email: string }
   | { kind: 'email-domain'; domain: string }
   | { kind: 'list'; list: 'email' | 'ip'; id: string }
-  | { kind: 'rule-group'; id: string; name?: string }
+  | { kind: 'rule-group'; id: string; name?: string | undefined }
   /** An Entra (`azureAD`), Okta or Google Workspace (`gsuite`, by email) group through a provider. */
   | { kind: 'idp-group'; via: 'azureAD' | 'okta' | 'gsuite'; group: GroupRef; provider: ProviderRef }
   /** A SAML attribute or an OIDC claim holding a value, through a provider. */
   | { kind: 'attribute'; via: 'saml' | 'oidc'; name: string; value: GroupRef; provider: ProviderRef }
-  | { kind: 'github'; organization: string; team?: string; provider: ProviderRef }
+  | { kind: 'github'; organization: string; team?: string | undefined; provider: ProviderRef }
   | { kind: 'login-method'; provider: ProviderRef }
   | { kind: 'auth-method'; method: string }
   | { kind: 'ip'; block: string }
@@ -45,25 +45,25 @@ export type Need =
   | {
       kind: 'outside';
       what: 'external-evaluation' | 'auth-context' | 'risk-score' | 'linked-app-token' | 'account-member';
-      detail?: string;
+      detail?: string | undefined;
     }
   /** A key the API does not have, or a rule that is not one object with one key. */
   | { kind: 'unrecognised' | 'malformed'; key: string };
 
 /** A fact about the identity; a missing value means the identity does not carry it. */
 export type Has =
-  | { kind: 'provider'; id?: string; type?: string; name?: string }
-  | { kind: 'email'; email?: string }
+  | { kind: 'provider'; id?: string | undefined; type?: string | undefined; name?: string | undefined }
+  | { kind: 'email'; email?: string | undefined }
   /** `carried`: false when the source has no groups at all (an Access token). */
   | { kind: 'groups'; labels: string[]; count: number; carried: boolean }
   /** The values of a SAML attribute or an OIDC claim; `present`: the identity has it. */
   | { kind: 'values'; via: 'saml' | 'oidc'; name: string; values: string[]; count: number; present: boolean }
-  | { kind: 'ip'; ip?: string }
-  | { kind: 'country'; country?: string }
-  | { kind: 'amr'; methods?: string[] }
-  | { kind: 'common-name'; name?: string }
-  | { kind: 'service-token'; id?: string; valid?: boolean }
-  | { kind: 'device-posture'; passed?: boolean };
+  | { kind: 'ip'; ip?: string | undefined }
+  | { kind: 'country'; country?: string | undefined }
+  | { kind: 'amr'; methods?: string[] | undefined }
+  | { kind: 'common-name'; name?: string | undefined }
+  | { kind: 'service-token'; id?: string | undefined; valid?: boolean | undefined }
+  | { kind: 'device-posture'; passed?: boolean | undefined };
 
 export type ReasonCode =
   /** The identity has what the rule needs. */
@@ -110,14 +110,14 @@ export type Note =
 export interface Reason {
   code: ReasonCode;
   need: Need;
-  has: Has[];
-  notes: Note[];
+  has: readonly Has[];
+  notes: readonly Note[];
   /** Group rules: whether the identity holds the named group among any of its groups. */
-  holdsGroup?: boolean;
+  holdsGroup?: boolean | undefined;
   /** A rule group's own rules, evaluated. */
   members?: RuleResult[];
   /** For `cycle`: the rule groups that lead back to this one, by name or id. */
-  path?: string[];
+  path?: string[] | undefined;
 }
 
 export interface RuleResult {

@@ -1,200 +1,158 @@
 /**
  * One rule against one identity: `match`, `no-match` or `unknown`, with the reason (reasons.ts).
- * Every rule key the API has is recognised (api-types.ts); what a get-identity answer cannot
- * decide is `unknown`, saying what would. Rule groups (`group`) are evaluated by policy.ts,
- * which follows them recursively. Selectors and what Access checks when:
+ * Every rule key the API has is recognised (api-types.ts), each with the fields it needs; what a
+ * get-identity answer cannot decide is `unknown`, saying what would. Rule groups (`group`) are
+ * followed by policy.ts. Selectors, and what Access checks again on every request:
  * https://developers.cloudflare.com/cloudflare-one/access-controls/policies/
  */
 import { isRecord, text } from '../identity/parse-identity.ts';
 import { inCidr, parseCidr } from './cidr.ts';
-import { checkAttribute, checkGithub, checkIdpGroup, checkLoginMethod, type Checked, type RuleContext } from './identity-rules.ts';
+import {
+  checkAttribute,
+  checkGithub,
+  checkIdpGroup,
+  checkLoginMethod,
+  checked,
+  judge,
+  type Checked,
+  type RuleContext,
+} from './identity-rules.ts';
 import type { PolicyIdentity } from './policy-identity.ts';
 import type { Rule } from './read-policies.ts';
-import type { Has, Need, Note, Outcome, ReasonCode } from './reasons.ts';
+import type { Need } from './reasons.ts';
 
 export type { Checked, RuleContext } from './identity-rules.ts';
 
-const checked = (outcome: Outcome, code: ReasonCode, need: Need, has: Has[] = [], notes: Note[] = []): Checked => ({
-  outcome,
-  reason: { code, need, has, notes },
-});
+/** A rule's field values, in the order its entry names them ('' past the last). */
+type Fields = readonly [string, string, string];
+type Check = (fields: Fields, who: PolicyIdentity, context: RuleContext, rule: Rule) => Checked;
 
-/** Equal, or absent (unknown), with the facts on both sides. */
-const compare = (need: Need, has: Has, mine: string | undefined, wanted: string, notes: Note[] = []): Checked =>
-  mine === undefined
-    ? checked('unknown', 'not-carried', need, [has], notes)
-    : checked(mine === wanted ? 'match' : 'no-match', mine === wanted ? 'matches' : 'differs', need, [has], notes);
+const EVERY_REQUEST = ['every-request'] as const;
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+const same = (a: string | undefined, b: string) => (a === undefined ? undefined : a.toLowerCase() === b.toLowerCase());
 
-/** Rules decided at sign-in by something no paste holds, and the field that says which. */
-const OUTSIDE: Partial<Record<string, [Extract<Need, { kind: 'outside' }>['what'], string]>> = {
-  external_evaluation: ['external-evaluation', 'evaluate_url'],
-  auth_context: ['auth-context', 'ac_id'],
-  user_risk_score: ['risk-score', 'user_risk_score'],
-  linked_app_token: ['linked-app-token', 'app_uid'],
-  cloudflare_account_member: ['account-member', 'account_id'],
-};
-
-/** The field of a group rule that names the group. */
-const GROUP_FIELD: Partial<Record<string, string>> = { azureAD: 'id', okta: 'name', gsuite: 'email' };
-
-function email(who: PolicyIdentity, wanted: string): Checked {
-  const need: Need = { kind: 'email', email: wanted };
-  const has: Has = { kind: 'email', ...(who.email ? { email: who.email } : {}) };
-  if (!who.email) return checked('unknown', 'not-carried', need, [has]);
-  if (who.email === wanted) return checked('match', 'matches', need, [has]);
-  const caseless = who.email.toLowerCase() === wanted.toLowerCase();
-  return checked(caseless ? 'match' : 'no-match', caseless ? 'matches' : 'differs', need, [has], caseless ? ['email-case'] : []);
+function email([wanted]: Fields, who: PolicyIdentity): Checked {
+  const matches = same(who.email, wanted);
+  const caseOnly = matches === true && who.email !== wanted;
+  return judge(matches, { kind: 'email', email: wanted }, [{ kind: 'email', email: who.email }], caseOnly ? ['email-case'] : []);
 }
 
-function emailDomain(who: PolicyIdentity, wanted: string): Checked {
-  const domain = wanted.replace(/^@/, '').toLowerCase();
-  const need: Need = { kind: 'email-domain', domain };
-  const has: Has = { kind: 'email', ...(who.email ? { email: who.email } : {}) };
-  const mine = who.email?.includes('@') ? who.email.slice(who.email.lastIndexOf('@') + 1).toLowerCase() : undefined;
-  return compare(need, has, who.email === undefined ? undefined : (mine ?? ''), domain);
-}
-
-function ip(who: PolicyIdentity, block: string): Checked {
+function ip([block]: Fields, who: PolicyIdentity): Checked {
   const need: Need = { kind: 'ip', block };
-  const has: Has = { kind: 'ip', ...(who.ip ? { ip: who.ip } : {}) };
-  if (!parseCidr(block)) return checked('unknown', 'bad-value', need, [has], ['every-request']);
-  if (!who.ip) return checked('unknown', 'not-carried', need, [has], ['every-request']);
-  const inside = inCidr(who.ip, block);
-  if (inside === undefined) return checked('unknown', 'not-carried', need, [has], ['every-request']);
-  return checked(inside ? 'match' : 'no-match', inside ? 'matches' : 'differs', need, [has], ['every-request']);
+  const has = [{ kind: 'ip', ip: who.ip } as const];
+  if (!parseCidr(block)) return checked('unknown', 'bad-value', need, has, EVERY_REQUEST);
+  return judge(who.ip === undefined ? undefined : inCidr(who.ip, block), need, has, EVERY_REQUEST);
 }
 
-function devicePosture(who: PolicyIdentity, id: string): Checked {
-  const need: Need = { kind: 'device-posture', id };
+function devicePosture([id]: Fields, who: PolicyIdentity): Checked {
   const posture = who.raw['devicePosture'];
   const result = isRecord(posture) && Object.hasOwn(posture, id) ? posture[id] : undefined;
   const passed = isRecord(result) && typeof result['success'] === 'boolean' ? result['success'] : undefined;
-  if (passed === undefined) return checked('unknown', 'needs-data', need, [{ kind: 'device-posture' }], ['every-request']);
-  return checked(
-    passed ? 'match' : 'no-match',
-    passed ? 'matches' : 'differs',
-    need,
-    [{ kind: 'device-posture', passed }],
-    ['every-request'],
-  );
+  const need: Need = { kind: 'device-posture', id };
+  const has = [{ kind: 'device-posture', passed } as const];
+  return passed === undefined ? checked('unknown', 'needs-data', need, has, EVERY_REQUEST) : judge(passed, need, has, EVERY_REQUEST);
 }
 
-/** `common_name` and `service_token`: a present but empty field means none was presented. */
-function presented(need: Need, has: (value?: string) => Has, field: unknown, wanted: string | undefined): Checked {
-  if (typeof field !== 'string') return checked('unknown', 'not-carried', need, [has()], ['every-request']);
-  const value = text(field);
-  const matches = value !== undefined && (wanted === undefined || value === wanted);
-  return checked(matches ? 'match' : 'no-match', matches ? 'matches' : 'differs', need, [has(value)], ['every-request']);
+/** A field that is present but empty means nothing was presented (no certificate, no token). */
+function presented(field: unknown, wanted: string): boolean | undefined {
+  return typeof field === 'string' ? text(field) === wanted : undefined;
 }
 
-function serviceToken(who: PolicyIdentity, id: string | undefined): Checked {
+const serviceTokenHas = (who: PolicyIdentity) => {
   const valid = who.raw['service_token_status'];
-  const tokenId = text(who.raw['service_token_id']);
-  const has: Has = { kind: 'service-token', ...(tokenId ? { id: tokenId } : {}), ...(typeof valid === 'boolean' ? { valid } : {}) };
-  if (id !== undefined) return presented({ kind: 'service-token', id }, () => has, who.raw['service_token_id'], id);
-  const need: Need = { kind: 'any-service-token' };
-  if (typeof valid !== 'boolean') return checked('unknown', 'not-carried', need, [has], ['every-request']);
-  return checked(valid ? 'match' : 'no-match', valid ? 'matches' : 'differs', need, [has], ['every-request']);
-}
+  return [{ kind: 'service-token', id: text(who.raw['service_token_id']), valid: typeof valid === 'boolean' ? valid : undefined } as const];
+};
 
-/** A rule other than `group`, against an identity. */
+const needsData = (need: Need, notes: readonly 'every-request'[] = []): Checked => checked('unknown', 'needs-data', need, [], notes);
+
+/** Decided at sign-in by something no paste holds; `detail` names which. */
+const outside =
+  (what: Extract<Need, { kind: 'outside' }>['what'], field: string): Check =>
+  (_fields, _who, _context, rule) => {
+    const value = rule.fields[field];
+    const detail = Array.isArray(value) ? text(value.map(text).join(', ')) : text(value);
+    return checked('unknown', 'outside', { kind: 'outside', what, detail });
+  };
+
+/** Each rule key: the fields it needs, and how it is decided. */
+const RULES: Record<string, [fields: string[], check: Check]> = {
+  everyone: [[], () => checked('match', 'matches', { kind: 'everyone' })],
+  email: [['email'], email],
+  email_domain: [
+    ['domain'],
+    ([wanted], who) => {
+      const domain = wanted.replace(/^@/, '').toLowerCase();
+      const mine = who.email === undefined ? undefined : domainOf(who.email) === domain;
+      return judge(mine, { kind: 'email-domain', domain }, [{ kind: 'email', email: who.email }]);
+    },
+  ],
+  email_list: [['id'], ([id]) => needsData({ kind: 'list', list: 'email', id })],
+  ip_list: [['id'], ([id]) => needsData({ kind: 'list', list: 'ip', id })],
+  // Followed through its definition by policy.ts when that was pasted.
+  group: [['id'], ([id]) => needsData({ kind: 'rule-group', id })],
+  azureAD: [['identity_provider_id', 'id'], (f, who, context, rule) => checkIdpGroup(rule, who, context, f[0], f[1])],
+  okta: [['identity_provider_id', 'name'], (f, who, context, rule) => checkIdpGroup(rule, who, context, f[0], f[1])],
+  gsuite: [['identity_provider_id', 'email'], (f, who, context, rule) => checkIdpGroup(rule, who, context, f[0], f[1])],
+  saml: [
+    ['attribute_name', 'attribute_value', 'identity_provider_id'],
+    (f, who, context, rule) => checkAttribute(rule, who, context, ...f),
+  ],
+  oidc: [['claim_name', 'claim_value', 'identity_provider_id'], (f, who, context, rule) => checkAttribute(rule, who, context, ...f)],
+  'github-organization': [
+    ['name', 'identity_provider_id'],
+    (f, who, context, rule) => checkGithub(who, context, f[0], text(rule.fields['team']), f[1]),
+  ],
+  login_method: [['id'], ([id], who, context) => checkLoginMethod(who, context, id)],
+  auth_method: [
+    ['auth_method'],
+    ([method], who) => judge(who.amr && who.amr.includes(method), { kind: 'auth-method', method }, [{ kind: 'amr', methods: who.amr }]),
+  ],
+  ip: [['ip'], ip],
+  geo: [
+    ['country_code'],
+    ([code], who) => {
+      const country = code.toUpperCase();
+      return judge(same(who.country, country), { kind: 'country', country }, [{ kind: 'country', country: who.country }], EVERY_REQUEST);
+    },
+  ],
+  device_posture: [['integration_uid'], devicePosture],
+  // Whether the request presents a valid client certificate is not in get-identity.
+  certificate: [[], () => needsData({ kind: 'certificate' }, EVERY_REQUEST)],
+  common_name: [
+    ['common_name'],
+    ([name], who) =>
+      judge(
+        presented(who.raw['common_name'], name),
+        { kind: 'common-name', name },
+        [{ kind: 'common-name', name: text(who.raw['common_name']) }],
+        EVERY_REQUEST,
+      ),
+  ],
+  service_token: [
+    ['token_id'],
+    ([id], who) => judge(presented(who.raw['service_token_id'], id), { kind: 'service-token', id }, serviceTokenHas(who), EVERY_REQUEST),
+  ],
+  any_valid_service_token: [
+    [],
+    (_f, who) => {
+      const valid = who.raw['service_token_status'];
+      return judge(typeof valid === 'boolean' ? valid : undefined, { kind: 'any-service-token' }, serviceTokenHas(who), EVERY_REQUEST);
+    },
+  ],
+  external_evaluation: [[], outside('external-evaluation', 'evaluate_url')],
+  auth_context: [[], outside('auth-context', 'ac_id')],
+  user_risk_score: [[], outside('risk-score', 'user_risk_score')],
+  linked_app_token: [[], outside('linked-app-token', 'app_uid')],
+  cloudflare_account_member: [[], outside('account-member', 'account_id')],
+};
+
+/** A rule against an identity (a `group` rule as undecided: policy.ts follows it). */
 export function checkRule(rule: Rule, who: PolicyIdentity, context: RuleContext): Checked {
-  const field = (name: string) => text(rule.fields[name]);
   const malformed = checked('unknown', 'malformed', { kind: 'malformed', key: rule.key });
   if (rule.malformed) return malformed;
-  /** The named fields' values, in order, or undefined when one is missing (a malformed rule). */
-  const need = <N extends string[]>(...names: N): { [K in keyof N]: string } | undefined => {
-    const values = names.map(field);
-    return values.every((value) => value !== undefined) ? (values as { [K in keyof N]: string }) : undefined;
-  };
-  const outside = OUTSIDE[rule.key];
-  if (outside) {
-    const value = rule.fields[outside[1]];
-    const detail = Array.isArray(value) ? text(value.map((item) => text(item)).join(', ')) : text(value);
-    return checked('unknown', 'outside', { kind: 'outside', what: outside[0], ...(detail ? { detail } : {}) });
-  }
-  switch (rule.key) {
-    case 'everyone':
-      return checked('match', 'matches', { kind: 'everyone' });
-    case 'email': {
-      const f = need('email');
-      return f ? email(who, f[0]) : malformed;
-    }
-    case 'email_domain': {
-      const f = need('domain');
-      return f ? emailDomain(who, f[0]) : malformed;
-    }
-    case 'email_list':
-    case 'ip_list': {
-      const f = need('id');
-      return f ? checked('unknown', 'needs-data', { kind: 'list', list: rule.key === 'email_list' ? 'email' : 'ip', id: f[0] }) : malformed;
-    }
-    case 'group': {
-      // Followed through its definition by policy.ts when it was pasted.
-      const f = need('id');
-      return f ? checked('unknown', 'needs-data', { kind: 'rule-group', id: f[0] }) : malformed;
-    }
-    case 'azureAD':
-    case 'okta':
-    case 'gsuite': {
-      const f = need('identity_provider_id', GROUP_FIELD[rule.key] ?? '');
-      return f ? checkIdpGroup(rule, who, context, f[0], f[1]) : malformed;
-    }
-    case 'saml': {
-      const f = need('attribute_name', 'attribute_value', 'identity_provider_id');
-      return f ? checkAttribute(rule, who, context, ...f) : malformed;
-    }
-    case 'oidc': {
-      const f = need('claim_name', 'claim_value', 'identity_provider_id');
-      return f ? checkAttribute(rule, who, context, ...f) : malformed;
-    }
-    case 'github-organization': {
-      const f = need('name', 'identity_provider_id');
-      return f ? checkGithub(who, context, f[0], field('team'), f[1]) : malformed;
-    }
-    case 'login_method': {
-      const f = need('id');
-      return f ? checkLoginMethod(who, context, f[0]) : malformed;
-    }
-    case 'auth_method': {
-      const f = need('auth_method');
-      if (!f) return malformed;
-      const [method] = f;
-      const has: Has = { kind: 'amr', ...(who.amr ? { methods: who.amr } : {}) };
-      // The identity's side: the method when its `amr` lists it, '' when not, undefined without `amr`.
-      const mine = who.amr === undefined ? undefined : who.amr.includes(method) ? method : '';
-      return compare({ kind: 'auth-method', method }, has, mine, method);
-    }
-    case 'ip': {
-      const f = need('ip');
-      return f ? ip(who, f[0]) : malformed;
-    }
-    case 'geo': {
-      const f = need('country_code');
-      if (!f) return malformed;
-      const country = f[0].toUpperCase();
-      const has: Has = { kind: 'country', ...(who.country ? { country: who.country } : {}) };
-      return compare({ kind: 'country', country }, has, who.country?.toUpperCase(), country, ['every-request']);
-    }
-    case 'device_posture': {
-      const f = need('integration_uid');
-      return f ? devicePosture(who, f[0]) : malformed;
-    }
-    case 'certificate':
-      // Whether the request presents a valid client certificate is not in get-identity.
-      return checked('unknown', 'needs-data', { kind: 'certificate' }, [], ['every-request']);
-    case 'common_name': {
-      const f = need('common_name');
-      const has = (name?: string): Has => ({ kind: 'common-name', ...(name ? { name } : {}) });
-      return f ? presented({ kind: 'common-name', name: f[0] }, has, who.raw['common_name'], f[0]) : malformed;
-    }
-    case 'service_token': {
-      const f = need('token_id');
-      return f ? serviceToken(who, f[0]) : malformed;
-    }
-    case 'any_valid_service_token':
-      return serviceToken(who, undefined);
-    default:
-      return checked('unknown', 'unrecognised', { kind: 'unrecognised', key: rule.key });
-  }
+  const entry = Object.hasOwn(RULES, rule.key) ? RULES[rule.key] : undefined;
+  if (!entry) return checked('unknown', 'unrecognised', { kind: 'unrecognised', key: rule.key });
+  const values = entry[0].map((name) => text(rule.fields[name]));
+  if (values.some((value) => value === undefined)) return malformed;
+  return entry[1]([...values, '', '', ''] as unknown as Fields, who, context, rule);
 }
