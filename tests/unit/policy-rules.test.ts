@@ -10,6 +10,7 @@ import { describeRule } from '../../src/policy/describe.ts';
 import { identityFromToken, type PolicyIdentity } from '../../src/policy/policy-identity.ts';
 import { readRule } from '../../src/policy/read-policies.ts';
 import { checkRule } from '../../src/policy/rules.ts';
+import { inCidr } from '../../src/policy/cidr.ts';
 import {
   ALL_STAFF_ID,
   AZURE_ID,
@@ -237,4 +238,32 @@ describe('the reason in words, naming both sides', () => {
       /holds “Team 1”, “Team 2”, .*“Team 20” and 5 more; the group may be one of those known only by name/,
     );
   });
+});
+
+describe('IP addresses and CIDR blocks', () => {
+  const cases: [string, string, boolean | undefined][] = [
+    ['192.0.2.1', '192.0.2.0/24', true],
+    ['192.0.3.1', '192.0.2.0/24', false],
+    ['192.0.2.1', '0.0.0.0/0', true],
+    ['192.0.2.1', '192.0.2.1', true],
+    ['192.0.2.1', '192.0.2.1/32', true],
+    ['10.255.0.1', '10.0.0.0/9', false],
+    ['10.127.0.1', '10.0.0.0/9', true],
+    ['2001:db8::1', '2001:db8::/32', true],
+    ['2001:DB8:0:0:0:0:0:1', '2001:db8::1/128', true],
+    ['2001:db9::1', '2001:db8::/32', false],
+    ['fe80::1%eth0', 'fe80::/10', true],
+    ['::ffff:192.0.2.1', '192.0.2.0/24', true],
+    ['192.0.2.1', '::ffff:192.0.2.0/120', true],
+    ['::1', '::1/128', true],
+    ['192.0.2.1', '2001:db8::/32', false],
+    ['2001:db8::1', '192.0.2.0/24', false],
+    ['192.0.2.256', '192.0.2.0/24', undefined],
+    ['192.0.2.1', '192.0.2.0/33', undefined],
+    ['192.0.2.1', '192.0.2.0/24/1', undefined],
+    ['1:2:3:4:5:6:7:8:9', '::/0', undefined],
+    ['1::2::3', '::/0', undefined],
+    ['not an ip', '::/0', undefined],
+  ];
+  it.each(cases)('%s in %s: %s', (address, block, expected) => expect(inCidr(address, block)).toBe(expected));
 });
