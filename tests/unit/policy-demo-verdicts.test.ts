@@ -63,10 +63,9 @@ const gate = fc.oneof(
     attribute: fc.constantFrom(ENTRA_SAML_GROUPS_CLAIM, 'groups', 'department'),
   }),
 );
-const demos = fc.array(
-  gate.map((g, i) => ({ slug: `demo-${String(i)}`, gate: g })),
-  { minLength: 1, maxLength: 4 },
-);
+const demos = fc
+  .array(gate, { minLength: 1, maxLength: 4 })
+  .map((gates): DemoGateInfo[] => gates.map((g, i) => ({ slug: `demo-${String(i)}`, gate: g })));
 
 describe('the demos’ verdicts from the engine', () => {
   it('are exactly the reference verdicts, reasons and holdsGroup, for random identities and gates', () => {
