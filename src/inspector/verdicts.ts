@@ -1,6 +1,7 @@
 /**
- * Would this identity open each demo page? Decided from the demo's gate (its frontmatter,
- * src/schemas/demo.ts) the way Access evaluates the rule:
+ * Would this identity open each demo page? Decided by the policy engine (src/policy/) from the
+ * Access policy the demo's gate (its frontmatter, src/schemas/demo.ts) stands for, the way Access
+ * evaluates the rule:
  * - any signed-in user: yes;
  * - Azure Groups: only an identity from the Azure AD provider can match ("Requires an Azure
  *   identity provider", https://developers.cloudflare.com/cloudflare-one/integrations/identity-providers/entra-id/),
@@ -11,7 +12,9 @@
  *   (https://learn.microsoft.com/entra/identity-platform/reference-saml-tokens).
  * When the groups are object ids and the group's id is not known here, the answer is "unknown".
  */
-import { groupsFrom, isMemberOf, isRecord, type Identity, type IdentityGroup } from '../identity/parse-identity.ts';
+import { groupsFrom, isRecord, type Identity, type IdentityGroup } from '../identity/parse-identity.ts';
+import { demoVerdictOf, demoVerdictsFor } from '../policy/demo-verdicts.ts';
+import { identityFromAnswer } from '../policy/policy-identity.ts';
 import type { DemoGate } from '../schemas/demo.ts';
 
 export type Verdict = 'allow' | 'deny' | 'unknown';
@@ -55,22 +58,9 @@ export function samlAttributeGroups(raw: unknown, attribute: string): IdentityGr
   return groupsFrom(attributes[attribute]);
 }
 
-function providerMatches(identity: Identity, selector: 'azure-groups' | 'saml-group'): boolean | undefined {
-  if (!identity.idpType) return undefined;
-  return selector === 'azure-groups' ? identity.idpType === 'azureAD' : identity.idpType === 'saml';
-}
-
-export function demoVerdict(identity: Identity, raw: unknown, { slug, gate }: DemoGateInfo): DemoVerdict {
-  if (typeof gate === 'string') return { slug, verdict: 'allow', reason: 'any-user', holdsGroup: false };
-  const holdsGroup = isMemberOf(identity, gate.group);
-  const result = (verdict: Verdict, reason: VerdictReason): DemoVerdict => ({ slug, verdict, reason, holdsGroup });
-  if (providerMatches(identity, gate.selector) === false) return result('deny', 'provider');
-  const groups = gate.selector === 'saml-group' ? samlAttributeGroups(raw, gate.attribute ?? '') : identity.groups;
-  if (groups.length === 0) return result('deny', 'no-groups');
-  if (isMemberOf({ groups }, gate.group)) return result('allow', 'member');
-  if (groups.some((group) => group.idOnly)) return result('unknown', 'ids');
-  return result('deny', 'absent');
-}
+/** The demo's verdict, from the policy engine evaluating the demo's policy (src/policy/demo-verdicts.ts). */
+export const demoVerdict = (identity: Identity, raw: unknown, demo: DemoGateInfo): DemoVerdict =>
+  demoVerdictOf(identityFromAnswer(identity, raw), demo);
 
 export const demoVerdicts = (identity: Identity, raw: unknown, demos: readonly DemoGateInfo[]): DemoVerdict[] =>
-  demos.map((demo) => demoVerdict(identity, raw, demo));
+  demoVerdictsFor(identity, raw, demos);
