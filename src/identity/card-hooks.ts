@@ -1,14 +1,11 @@
 /**
- * The one contract between the card's server-rendered markup (IdentityCard.astro) and the script
- * that fills it (access-identity-element.ts, render-identity.ts): every element the script
- * reaches for, by name, with the element it must be (`CardHooks`). In the markup a hook is the
- * attribute `data-hook="<name>"`.
- *
- * The component writes each hook with `hook(name)`, the script finds it with
- * `requireHook` (or `findHook` where the markup may have removed it), so the two cannot drift
- * apart silently: a missing or mistyped hook is an error that names it, not a `null` deep inside
- * a render.
+ * The card's hook map (src/lib/hooks.ts): every element the card's script reaches for in its
+ * server-rendered markup (IdentityCard.astro), by name, with the element it must be. The
+ * component writes each hook with `hook(name)`; the script (access-identity-element.ts,
+ * render-identity.ts) finds it with `requireHook`, `findHook` or `closestHook`.
  */
+import { defineHooks, type HookElement } from '../lib/hooks.ts';
+import { FACT_HOOKS } from './identity-facts.ts';
 
 /**
  * Hooks the script needs to be a particular element (a template's content, an input's value),
@@ -33,19 +30,10 @@ export const PLAIN_HOOKS = [
   'status',
   'body',
   'refresh',
-  // The ready view.
+  // The ready view (and the identity's facts, identity-facts.ts).
   'member',
   'not-member',
   'required-group',
-  'name',
-  'email',
-  'idp',
-  'issued',
-  'country',
-  'warp',
-  'gateway',
-  'device',
-  'device-row',
   'count',
   'no-groups',
   'id-only',
@@ -67,51 +55,14 @@ export const PLAIN_HOOKS = [
 ] as const;
 
 type TaggedHook = keyof typeof TAGGED_HOOKS;
-export type HookName = TaggedHook | (typeof PLAIN_HOOKS)[number];
-
-/** The card's hook map: each hook's name and the element it is (`CardHooks['filter']` is an input). */
-export type CardHooks = { [N in HookName]: N extends TaggedHook ? HTMLElementTagNameMap[(typeof TAGGED_HOOKS)[N]] : HTMLElement };
-export type HookElement<N extends HookName> = CardHooks[N];
+export type HookName = TaggedHook | (typeof PLAIN_HOOKS)[number] | (typeof FACT_HOOKS)[number];
+export type CardHookElement<N extends HookName> = HookElement<typeof TAGGED_HOOKS, N>;
 
 const isTagged = (key: string): key is TaggedHook => Object.hasOwn(TAGGED_HOOKS, key);
 
 /** Every hook name, for checks of the markup (a function, so the card's script does not ship the list). */
 export function hookNames(): HookName[] {
-  return [...Object.keys(TAGGED_HOOKS).filter(isTagged), ...PLAIN_HOOKS];
+  return [...Object.keys(TAGGED_HOOKS).filter(isTagged), ...PLAIN_HOOKS, ...FACT_HOOKS];
 }
 
-/** The attribute that marks every hook; its value is the hook's name. */
-export const HOOK_ATTRIBUTE = 'data-hook';
-
-/** The attribute to spread on the element in the component: `<dd {...hook('name')}>`. */
-export function hook(name: HookName): { [HOOK_ATTRIBUTE]: HookName } {
-  return { [HOOK_ATTRIBUTE]: name };
-}
-
-const selector = (name: HookName) => `[${HOOK_ATTRIBUTE}="${name}"]`;
-const tags: Partial<Record<HookName, string>> = TAGGED_HOOKS;
-
-/** Whether the element is what the hook map says the hook is. */
-function isHook<N extends HookName>(element: Element, name: N): element is HookElement<N> {
-  const tag = tags[name];
-  return tag ? element.localName === tag : element instanceof HTMLElement;
-}
-
-/** The hook inside scope, or undefined where the markup has (legitimately) removed it. */
-export function findHook<N extends HookName>(scope: ParentNode, name: N): HookElement<N> | undefined {
-  const element = scope.querySelector(selector(name));
-  return element && isHook(element, name) ? element : undefined;
-}
-
-/** The hook inside scope; throws an error naming it when the markup lacks it. */
-export function requireHook<N extends HookName>(scope: ParentNode, name: N): HookElement<N> {
-  const element = findHook(scope, name);
-  if (!element) throw new Error(`identity card: no ${tags[name] ?? ''}${selector(name)}`);
-  return element;
-}
-
-/** The hook element an event started in (a click on a button's text lands on the text's parent). */
-export function closestHook<N extends HookName>(target: EventTarget | null, name: N): HookElement<N> | undefined {
-  const element = target instanceof Element ? target.closest(selector(name)) : null;
-  return element && isHook(element, name) ? element : undefined;
-}
+export const { hook, findHook, requireHook, closestHook } = defineHooks<typeof TAGGED_HOOKS, HookName>('identity card', TAGGED_HOOKS);

@@ -2,9 +2,10 @@
  * Fills the card's server-rendered `ready` template (IdentityCard.astro) from a parsed identity.
  * Values go in as text only, never as HTML.
  */
-import { HOOK_ATTRIBUTE, findHook, requireHook, type HookElement, type HookName } from './card-hooks.ts';
-import { idpDisplayName, isMemberOf, isRequiredGroup, sortGroups, type Identity, type IdentityGroup } from './parse-identity.ts';
-import { relativeTime } from './relative-time.ts';
+import { HOOK_ATTRIBUTE } from '../lib/hooks.ts';
+import { findHook, requireHook, type CardHookElement, type HookName } from './card-hooks.ts';
+import { fillFacts } from './identity-facts.ts';
+import { isMemberOf, isRequiredGroup, sortGroups, type Identity, type IdentityGroup } from './parse-identity.ts';
 
 /** Past this many groups the list gets a filter box. */
 export const FILTER_THRESHOLD = 20;
@@ -16,28 +17,11 @@ function keepIf(view: ParentNode, name: HookName, condition: boolean): void {
   if (!condition) findHook(view, name)?.remove();
 }
 
-function setText(element: Element, value: string | undefined): void {
-  element.textContent = value ?? 'Not provided';
-  if (value === undefined) element.classList.add('ai-absent');
-}
-
-function issuedAt(seconds: number | undefined): HTMLTimeElement | undefined {
-  const date = new Date((seconds ?? NaN) * 1000);
-  if (Number.isNaN(date.getTime())) return undefined;
-  const time = document.createElement('time');
-  time.dateTime = date.toISOString();
-  time.title = date.toUTCString();
-  time.textContent = relativeTime(seconds ?? 0, Date.now());
-  return time;
-}
-
-const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'Yes' : 'No');
-
 /** A copy of a node in this document (typed as the node, unlike cloneNode). */
 const copy = <T extends Node>(node: T, deep = false): T => document.importNode(node, deep);
 
 /** A copy of a template's hook element, without its hook attribute (the copy is content). */
-function part<N extends HookName>(scope: ParentNode, name: N, deep = false): HookElement<N> {
+function part<N extends HookName>(scope: ParentNode, name: N, deep = false): CardHookElement<N> {
   const element = copy(requireHook(scope, name), deep);
   element.removeAttribute(HOOK_ATTRIBUTE);
   return element;
@@ -139,17 +123,7 @@ export function renderIdentity(
     if (name === verdict) requireHook(element, 'required-group').textContent = requiredGroup ?? '';
     else element.remove();
   }
-  setText(requireHook(view, 'name'), identity.name);
-  setText(requireHook(view, 'email'), identity.email);
-  setText(requireHook(view, 'idp'), idpDisplayName(identity.idpType));
-  const time = issuedAt(identity.issuedAt);
-  if (time) requireHook(view, 'issued').append(time);
-  else setText(requireHook(view, 'issued'), undefined);
-  setText(requireHook(view, 'country'), identity.country);
-  setText(requireHook(view, 'warp'), yesNo(identity.isWarp));
-  setText(requireHook(view, 'gateway'), yesNo(identity.isGateway));
-  if (identity.deviceId) setText(requireHook(view, 'device'), identity.deviceId);
-  else requireHook(view, 'device-row').remove();
+  fillFacts(view, identity);
   fillGroups(view, templates.group, identity, requiredGroup);
   requireHook(view, 'raw').textContent = JSON.stringify(raw, null, 2);
   return view;

@@ -1,8 +1,9 @@
 /**
  * Everything the page shows about one input, as data: what it is, its claims or identity, a
- * verdict per demo (identities only: Access tokens carry no groups), and the diagnoses. Pure,
- * so the unit tests and the page run the same code; the element (inspector-element.ts) only
- * renders the report.
+ * verdict per demo (identities only: Access tokens carry no groups), the diagnoses, and the
+ * identity the pasted policies are evaluated against (an identity, or an Access token's claims).
+ * Pure, so the unit tests and the page run the same code; the element (inspector-element.ts)
+ * only renders the report.
  */
 import type { JWTPayload, ProtectedHeaderParameters } from 'jose';
 import type { IdentityOutcome } from '../identity/classify-answer.ts';
@@ -10,6 +11,7 @@ import { text, type Identity } from '../identity/parse-identity.ts';
 import { claimRows, type ClaimRow } from './claims.ts';
 import { diagnoseIdentity, diagnoseToken, diagnosis, identityError, type Diagnosis } from './diagnose.ts';
 import { readInput, type InputKind } from './read-input.ts';
+import { identityFromAnswer, identityFromToken, type PolicyIdentity } from '../policy/policy-identity.ts';
 import { demoVerdicts, type DemoGateInfo, type DemoVerdict } from './verdicts.ts';
 
 /** Group rows the page shows at most (the element, and the template's words); the count says how many there are. */
@@ -32,6 +34,8 @@ export interface Report {
   /** For `identity-error`: no session, a host not behind Access, or a failed request. */
   cause?: 'signed-out' | 'unprotected' | 'error';
   diagnoses: Diagnosis[];
+  /** Who the pasted policies are evaluated for: an identity, or an Access token (no groups, no provider). */
+  who?: PolicyIdentity;
 }
 
 /** The header fields the page shows, cleaned like every other value (they come from the input too). */
@@ -67,6 +71,7 @@ export function inspect(input: string, context: InspectContext): Report | undefi
         }),
       };
       if (read.team) report.team = read.team;
+      if (read.kind === 'access-jwt') report.who = identityFromToken(claims);
       return report;
     }
   }
@@ -74,7 +79,13 @@ export function inspect(input: string, context: InspectContext): Report | undefi
 
 export function inspectIdentity(identity: Identity, raw: unknown, context: InspectContext): Report {
   const verdicts = demoVerdicts(identity, raw, context.demos);
-  return { kind: 'identity', identity, verdicts, diagnoses: diagnoseIdentity(identity, raw, verdicts) };
+  return {
+    kind: 'identity',
+    identity,
+    verdicts,
+    diagnoses: diagnoseIdentity(identity, raw, verdicts),
+    who: identityFromAnswer(identity, raw),
+  };
 }
 
 /** The report for what get-identity answered "Use my current session" (classify-answer.ts). */

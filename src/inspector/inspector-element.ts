@@ -1,48 +1,49 @@
 /**
  * `<access-inspector>`: reads what the reader pastes and shows what Access would see.
  *
- * Contract (ARCHITECTURE.md, "Inspector"): the input is `textarea[name=inspect-input]`; the
- * result is `[data-inspect-result]` with `data-kind`; each demo's verdict is `[data-demo]` with
- * `data-verdict`; each diagnosis is `[data-diagnosis]`. The server renders the form and a
- * <template> for every part of a result (components/Inspector.astro); this class clones them
- * and sets values as text, never as HTML. Nothing pasted leaves the page: the only request it
- * makes is "Use my current session", to get-identity, when the reader asks.
+ * Contract (ARCHITECTURE.md, "Inspector"): the inputs are `textarea[name=inspect-input]` and
+ * `textarea[name=policy-input]`; the results are `[data-inspect-result]` with `data-kind` (each
+ * demo's verdict `[data-demo][data-verdict]`, each diagnosis `[data-diagnosis]`) and
+ * `[data-policy-result]` with `data-decision` (policy-view.ts). The server renders the frame and
+ * every phrase (components/Inspector.astro); this class copies phrases and sets values as text,
+ * never as HTML. Nothing pasted leaves the page: the only request it makes is "Use my current
+ * session", to get-identity, when the reader asks.
  */
 import { requestIdentity } from '../identity/request-identity.ts';
-import { idpDisplayName } from '../identity/parse-identity.ts';
-import { relativeTime } from '../identity/relative-time.ts';
+import { idpDisplayName, type Identity } from '../identity/parse-identity.ts';
+import { fillFacts } from '../identity/identity-facts.ts';
 import { IDENTITY_PATH } from '../access/protocol.ts';
-import { loadValues } from '../client/personalise.ts';
-import { troubleshootingHref } from './diagnosis-links.ts';
+import { enablePersonalise, loadValues } from '../client/personalise.ts';
+import { evaluatePasted } from '../policy/evaluate.ts';
+import { readDocuments, type ReadDocuments } from '../policy/read-documents.ts';
+import { closestHook, findHook, requireHook } from './inspector-hooks.ts';
 import { GROUP_ROWS, inspect, inspectAnswer, type InspectContext, type Report } from './inspect.ts';
-import { gatesFromData, type DemoGateInfo } from './verdicts.ts';
+import { join, phrasesOf, textOf, type Say } from './phrases.ts';
+import { renderPolicies } from './policy-view.ts';
+import { demosFrom, type DemoGateInfo } from './verdicts.ts';
 
-/** Results follow typing after this pause; "Inspect" shows them at once. */
+/** Results follow typing after this pause; "Inspect" and "Evaluate" show them at once. */
 export const DEBOUNCE_MS = 250;
-
-type Scope = DocumentFragment | Element;
-const field = (scope: Scope, name: string) => scope.querySelector<HTMLElement>(`[data-field="${name}"]`);
-const setField = (scope: Scope, name: string, value: string) => {
-  for (const element of scope.querySelectorAll(`[data-field="${name}"]`)) element.textContent = value;
-};
 
 export class AccessInspectorElement extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the pending (debounced) update is for: both results, or only the policies'. */
+  #pending: 'both' | 'policies' | undefined;
   #controller: AbortController | undefined;
+  /** What the last input was read as: the identity the policies are evaluated for. */
+  #report: Report | undefined;
+  /** The last policy paste, read (reading it again for each identity would be wasted work). */
+  #read: { text: string; read: ReadDocuments } | undefined;
   /**
-   * The demos' gates, from the server-rendered verdict rows (the build reads the frontmatter).
-   * Read once, on first use, not in connectedCallback: that runs as soon as the element is in the
-   * document, before its children are parsed when the element was defined first (as when the
-   * unit test sets the page's markup).
+   * The words and the demos, read once, on first use, not in connectedCallback: that runs as soon
+   * as the element is in the document, before its children are parsed when the element was
+   * defined first (as when the unit test sets the page's markup).
    */
+  #say: Say | undefined;
   #demos: DemoGateInfo[] | undefined;
 
   static define(tag = 'access-inspector', registry: CustomElementRegistry = customElements): void {
     if (!registry.get(tag)) registry.define(tag, this);
-  }
-
-  get #input(): HTMLTextAreaElement {
-    return this.querySelector('textarea[name="inspect-input"]') as HTMLTextAreaElement;
   }
 
   connectedCallback(): void {
@@ -50,6 +51,7 @@ export class AccessInspectorElement extends HTMLElement {
     this.addEventListener('submit', this.#onSubmit);
     this.addEventListener('reset', this.#onReset);
     this.addEventListener('click', this.#onClick);
+    enablePersonalise(findHook(this, 'account') ?? null);
     this.dataset['ready'] = '';
   }
 
@@ -62,194 +64,169 @@ export class AccessInspectorElement extends HTMLElement {
     this.#controller?.abort();
   }
 
+  get #words(): Say {
+    return (this.#say ??= phrasesOf(requireHook(this, 'words')));
+  }
+
   #context(): InspectContext {
     return {
-      demos: (this.#demos ??= gatesFromData(
-        [...this.#template('verdicts').content.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => row.dataset),
-      )),
+      demos: (this.#demos ??= demosFrom(requireHook(this, 'demos').textContent)),
       nowMs: Date.now(),
       savedTeam: loadValues().team,
     };
   }
 
-  /** Inspects the text area's content now. */
+  /** Inspects both fields now. */
   inspectInput(): void {
-    clearTimeout(this.#timer);
-    this.#controller?.abort();
-    this.#render(inspect(this.#input.value, this.#context()));
+    this.#stop();
+    this.#show(inspect(requireHook(this, 'inspect-input').value, this.#context()), true);
+  }
+
+  /** Evaluates the pasted policies now, for the identity last inspected. */
+  evaluatePolicies(): void {
+    this.#stop();
+    this.#status(this.#policies(requireHook(this, 'policy-input').value));
   }
 
   /** Fetches the reader's own identity from get-identity and inspects it. */
   async inspectSession(): Promise<void> {
-    clearTimeout(this.#timer);
-    this.#controller?.abort();
+    this.#stop();
     const controller = new AbortController();
     this.#controller = controller;
-    this.#status(this.#template('loading').dataset['status'] ?? '');
+    this.#status(textOf(this.#words('status:loading')));
     const outcome = await requestIdentity(IDENTITY_PATH, controller);
-    if (controller === this.#controller) this.#render(inspectAnswer(outcome, this.#context()));
+    if (controller === this.#controller) this.#show(inspectAnswer(outcome, this.#context()), true);
   }
 
-  #template(view: string): HTMLTemplateElement {
-    return this.querySelector(`template[data-view="${view}"]`) as HTMLTemplateElement;
-  }
-
-  #clone(view: string): DocumentFragment {
-    return this.#template(view).content.cloneNode(true) as DocumentFragment;
+  #stop(): void {
+    clearTimeout(this.#timer);
+    this.#pending = undefined;
+    this.#controller?.abort();
   }
 
   #status(text: string): void {
-    (this.querySelector('[data-slot="status"]') as HTMLElement).textContent = text;
+    requireHook(this, 'status').textContent = text;
   }
 
-  #render(report: Report | undefined): void {
-    const result = this.querySelector('[data-inspect-result]') as HTMLElement;
+  /** Shows the report, and the policies evaluated for it; the status line says both (the policies only when some were pasted). */
+  #show(report: Report | undefined, policies: boolean, policyText = requireHook(this, 'policy-input').value): void {
+    this.#report = report;
+    const said = [this.#render(report)];
+    if (policies) said.push(this.#policies(policyText));
+    this.#status(said.filter(Boolean).join(' '));
+  }
+
+  /** Renders the policy result; the sentence for the status line when something was pasted. */
+  #policies(text: string): string {
+    if (this.#read?.text !== text) this.#read = { text, read: readDocuments(text) };
+    const { read } = this.#read;
+    const said = renderPolicies(this.#words, requireHook(this, 'policy-result'), read, evaluatePasted(read, this.#report?.who));
+    return read.empty ? '' : said;
+  }
+
+  #render(report: Report | undefined): string {
+    const say = this.#words;
+    const result = requireHook(this, 'result');
     if (!report) {
       delete result.dataset['kind'];
-      result.replaceChildren(this.#clone('empty'));
-      this.#status('');
-      return;
+      result.replaceChildren(say('empty'));
+      return '';
     }
-    const view = this.#clone('summary');
     const variant =
       report.kind === 'identity-error'
-        ? `${report.kind}:${report.cause}`
+        ? `${report.kind}:${report.cause ?? 'error'}`
         : report.kind === 'invalid' && report.diagnoses.length
           ? 'invalid:malformed'
           : report.kind;
-    for (const part of view.querySelectorAll<HTMLElement>('[data-summary]')) if (part.dataset['summary'] !== variant) part.remove();
-    setField(view, 'team', report.team ?? '');
-    if (report.claims) view.append(this.#claims(report));
-    if (report.identity) view.append(this.#identity(report));
-    if (report.verdicts) view.append(this.#verdicts(report));
-    view.append(this.#diagnoses(report));
-    result.dataset['kind'] = report.kind;
-    result.replaceChildren(view);
-    const heading = result.querySelector('h2')?.textContent ?? '';
+    const summary = say(`summary:${variant}`, { team: report.team ?? '' });
+    const parts: Node[] = [summary];
+    if (report.claims) parts.push(this.#claims(report));
+    if (report.identity) parts.push(this.#identity(report.identity));
+    if (report.verdicts) parts.push(this.#verdicts(report));
     const count = report.diagnoses.length;
-    this.#status(`${heading}. ${count === 0 ? 'No problems found' : `${count} finding${count === 1 ? '' : 's'}`}.`);
+    parts.push(
+      say('diagnoses', {
+        count,
+        list: join(
+          report.diagnoses.map(
+            ({ code, anchor, detail }) => say.maybe(`diagnosis:${code}:${anchor}`, { detail }) ?? say(`diagnosis:${code}`, { detail }),
+          ),
+        ),
+      }),
+    );
+    result.dataset['kind'] = report.kind;
+    result.replaceChildren(...parts);
+    const findings = count ? say('status:findings', { count, many: count !== 1 }) : say('status:clean');
+    return `${textOf(requireHook(summary, 'heading'))}. ${textOf(findings)}`;
   }
 
-  #claims(report: Report): DocumentFragment {
-    const view = this.#clone('token');
-    setField(view, 'alg', report.header?.alg ?? '(none)');
-    setField(view, 'kid', report.header?.kid ?? '(none)');
-    setField(view, 'typ', report.header?.typ ?? '(none)');
-    // Explanations by claim name, looked up in a map (never a selector built from the input).
-    const meanings = new Map<string, Element>();
-    for (const element of this.#template('meanings').content.querySelectorAll('[data-claim]'))
-      meanings.set(element.getAttribute('data-claim') ?? '', element);
-    const issuer = report.kind === 'access-jwt' ? 'access' : report.kind === 'entra-jwt' ? 'entra' : 'any';
-    const list = field(view, 'claims') as HTMLElement;
-    const rowTemplate = this.#template('claim');
-    for (const claim of report.claims ?? []) {
-      const row = rowTemplate.content.cloneNode(true) as DocumentFragment;
-      setField(row, 'name', claim.name);
-      setField(row, 'value', claim.time ? `${claim.time.iso} (${claim.time.relative})` : claim.value);
-      const meaning = meanings.get(`${issuer}:${claim.name}`) ?? meanings.get(`any:${claim.name}`) ?? meanings.get('other');
-      (field(row, 'meaning') as HTMLElement).replaceChildren(...(meaning?.cloneNode(true).childNodes ?? []));
-      setField(row, 'team', report.team ?? '');
-      list.append(row);
-    }
+  #claims({ kind, header, claims = [], team = '' }: Report): Node {
+    const say = this.#words;
+    const issuer = kind === 'access-jwt' ? 'access' : kind === 'entra-jwt' ? 'entra' : 'any';
+    const rows = claims.map((claim) =>
+      say('claim', {
+        name: claim.name,
+        value: claim.time ? `${claim.time.iso} (${claim.time.relative})` : claim.value,
+        // Explanations by claim name, looked up by name (never a selector built from the input).
+        meaning: say.maybe(`claim:${issuer}:${claim.name}`, { team }) ?? say.maybe(`claim:any:${claim.name}`) ?? say('claim:other'),
+      }),
+    );
+    return say('token', { alg: header?.alg ?? '(none)', kid: header?.kid ?? '(none)', typ: header?.typ ?? '(none)', claims: join(rows) });
+  }
+
+  #identity(identity: Identity): Node {
+    const say = this.#words;
+    const groups = identity.groups.slice(0, GROUP_ROWS).map((group) => say('group', { label: group.label, id: group.idOnly }));
+    const view = say('identity', { count: identity.groups.length, groups: join(groups), more: identity.groups.length > GROUP_ROWS });
+    fillFacts(view, identity);
     return view;
   }
 
-  #identity(report: Report): DocumentFragment {
-    const identity = report.identity;
-    const view = this.#clone('identity');
-    if (!identity) return view;
-    const put = (name: string, value: string | undefined) => {
-      const element = field(view, name);
-      if (!element) return;
-      element.textContent = value ?? 'Not provided';
-      if (value === undefined) element.classList.add('in-absent');
-    };
-    put('name', identity.name);
-    put('email', identity.email);
-    put('idp', idpDisplayName(identity.idpType));
-    put('issued', identity.issuedAt ? relativeTime(identity.issuedAt, Date.now()) : undefined);
-    put('country', identity.country);
-    setField(view, 'count', String(identity.groups.length));
-    const list = field(view, 'groups') as HTMLElement;
-    const item = this.#template('group').content.firstElementChild as Element;
-    for (const group of identity.groups.slice(0, GROUP_ROWS)) {
-      const row = item.cloneNode(true) as Element;
-      setField(row, 'label', group.label);
-      if (!group.idOnly) row.querySelector('[data-if="id"]')?.remove();
-      list.append(row);
-    }
-    if (identity.groups.length <= GROUP_ROWS) view.querySelector('[data-if="more"]')?.remove();
-    if (identity.groups.length === 0) list.remove();
-    return view;
-  }
-
-  #verdicts(report: Report): DocumentFragment {
-    const view = this.#clone('verdicts');
-    const reasons = this.#clone('reasons');
-    const provider = idpDisplayName(report.identity?.idpType) ?? 'an unknown provider';
-    for (const verdict of report.verdicts ?? []) {
-      const row = [...view.querySelectorAll<HTMLElement>('[data-demo]')].find((element) => element.dataset['demo'] === verdict.slug);
-      if (!row) continue;
-      row.dataset['verdict'] = verdict.verdict;
-      setField(row, 'verdict', reasons.querySelector(`[data-word="${verdict.verdict}"]`)?.textContent ?? verdict.verdict);
-      const selector = row.dataset['gateSelector'] ?? 'any';
-      const reason =
-        reasons.querySelector(`[data-reason="${verdict.reason}"][data-selector="${selector}"]`) ??
-        reasons.querySelector(`[data-reason="${verdict.reason}"]:not([data-selector])`);
-      const text = reason?.cloneNode(true) as Element | undefined;
-      if (text) {
-        setField(text, 'group', row.dataset['gateGroup'] ?? '');
-        setField(text, 'attribute', row.dataset['gateAttribute'] ?? '');
-        setField(text, 'provider', provider);
-        (field(row, 'reason') as HTMLElement).replaceChildren(...text.childNodes);
-      }
-    }
-    return view;
-  }
-
-  #diagnoses(report: Report): DocumentFragment {
-    const view = this.#clone('diagnoses');
-    const list = field(view, 'diagnoses') as HTMLElement;
-    const all = this.#template('diagnosis').content;
-    for (const found of report.diagnoses) {
-      const item = [...all.querySelectorAll<HTMLElement>('[data-diagnosis]')]
-        .find((element) => element.dataset['diagnosis'] === found.code)
-        ?.cloneNode(true) as HTMLElement | undefined;
-      if (!item) continue;
-      setField(item, 'detail', found.detail ?? '');
-      item.querySelector('a[data-field="fix"]')?.setAttribute('href', troubleshootingHref(found.anchor));
-      list.append(item);
-    }
-    if (report.diagnoses.length > 0) view.querySelector('[data-if="none"]')?.remove();
-    else list.remove();
-    return view;
+  #verdicts({ verdicts = [], identity }: Report): Node {
+    const say = this.#words;
+    const via = idpDisplayName(identity?.idpType);
+    const rows = verdicts.map(({ slug, verdict, reason }) => {
+      const row = say(`demo:${slug}`, { [`verdict:${verdict}`]: true, [`why:${reason}`]: true, via });
+      row.dataset['verdict'] = verdict;
+      return row;
+    });
+    return say('verdicts', { rows: join(rows) });
   }
 
   #onInput = (event: Event): void => {
-    if (!(event.target instanceof HTMLTextAreaElement)) return;
+    const target = event.target;
+    const identity = target === findHook(this, 'inspect-input');
+    if (!identity && target !== findHook(this, 'policy-input')) return;
+    // Typing in the token field changes the identity, and so the policies' result too.
+    this.#pending = this.#pending === 'both' || identity ? 'both' : 'policies';
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.inspectInput(), DEBOUNCE_MS);
+    this.#timer = setTimeout(() => (this.#pending === 'both' ? this.inspectInput() : this.evaluatePolicies()), DEBOUNCE_MS);
   };
 
   #onSubmit = (event: Event): void => {
     event.preventDefault();
+    if (event.target === findHook(this, 'account')) return;
     this.inspectInput();
   };
 
-  #onReset = (): void => {
-    clearTimeout(this.#timer);
-    this.#controller?.abort();
-    this.#render(undefined);
+  #onReset = (event: Event): void => {
+    // The reset event comes before the form's fields are emptied: render as they will be.
+    if (event.target === findHook(this, 'inspect-form')) {
+      this.#stop();
+      this.#show(undefined, true);
+    } else if (event.target === findHook(this, 'policy-form')) {
+      this.#stop();
+      this.#status(this.#policies(''));
+    }
   };
 
   #onClick = (event: Event): void => {
-    const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action="session"]');
+    const target = closestHook(event.target, 'session');
     if (!target) return;
     // The result's own "use my current session" button is replaced by the result: keep the
     // keyboard where it was, on the form's button that does the same.
     void this.inspectSession().then(() => {
-      if (!target.isConnected && document.activeElement === document.body)
-        this.querySelector<HTMLElement>('form [data-action="session"]')?.focus();
+      if (!target.isConnected && document.activeElement === document.body) findHook(requireHook(this, 'inspect-form'), 'session')?.focus();
     });
   };
 }

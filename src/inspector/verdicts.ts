@@ -12,9 +12,8 @@
  *   (https://learn.microsoft.com/entra/identity-platform/reference-saml-tokens).
  * When the groups are object ids and the group's id is not known here, the answer is "unknown".
  */
-import { groupsFrom, isRecord, type Identity, type IdentityGroup } from '../identity/parse-identity.ts';
-import { demoVerdictOf, demoVerdictsFor } from '../policy/demo-verdicts.ts';
-import { identityFromAnswer } from '../policy/policy-identity.ts';
+import { isRecord } from '../identity/parse-identity.ts';
+import { demoVerdictsFor } from '../policy/demo-verdicts.ts';
 import type { DemoGate } from '../schemas/demo.ts';
 
 export type Verdict = 'allow' | 'deny' | 'unknown';
@@ -37,30 +36,23 @@ export interface DemoVerdict {
   holdsGroup: boolean;
 }
 
-/** A verdict row's data attributes (its `dataset`), which Inspector.astro renders from the demo's gate. */
-export type GateData = Partial<Record<'demo' | 'gateSelector' | 'gateGroup' | 'gateAttribute', string>>;
-
-/** The demos' gates, read back from their verdict rows' data attributes. */
-export function gatesFromData(rows: Iterable<GateData>): DemoGateInfo[] {
-  return [...rows].map(({ demo = '', gateSelector: selector, gateGroup: group = '', gateAttribute: attribute }) => ({
-    slug: demo,
-    gate:
-      selector === 'azure-groups' || selector === 'saml-group'
-        ? { group, selector, ...(attribute ? { attribute } : {}) }
-        : 'any-signed-in-user',
-  }));
+/** A gate as the schema gives it (src/schemas/demo.ts, not imported: it brings zod). */
+function isGate(gate: unknown): gate is DemoGate {
+  if (gate === 'any-signed-in-user') return true;
+  return isRecord(gate) && typeof gate['group'] === 'string' && (gate['selector'] === 'azure-groups' || gate['selector'] === 'saml-group');
 }
 
-/** The values of one SAML attribute, read as groups by the card's parser. */
-export function samlAttributeGroups(raw: unknown, attribute: string): IdentityGroup[] {
-  const attributes = isRecord(raw) ? raw['saml_attributes'] : undefined;
-  if (!isRecord(attributes) || !Object.hasOwn(attributes, attribute)) return [];
-  return groupsFrom(attributes[attribute]);
+const isDemo = (value: unknown): value is DemoGateInfo => isRecord(value) && typeof value['slug'] === 'string' && isGate(value['gate']);
+
+/** The demos and their gates, from the JSON the page carries (written from the demo list at build time). */
+export function demosFrom(json: string | null): DemoGateInfo[] {
+  try {
+    const value: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(value) ? value.filter(isDemo) : [];
+  } catch {
+    return [];
+  }
 }
 
-/** The demo's verdict, from the policy engine evaluating the demo's policy (src/policy/demo-verdicts.ts). */
-export const demoVerdict = (identity: Identity, raw: unknown, demo: DemoGateInfo): DemoVerdict =>
-  demoVerdictOf(identityFromAnswer(identity, raw), demo);
-
-export const demoVerdicts = (identity: Identity, raw: unknown, demos: readonly DemoGateInfo[]): DemoVerdict[] =>
-  demoVerdictsFor(identity, raw, demos);
+/** A verdict per demo for a get-identity answer (the card's parse of it, and the raw JSON). */
+export const demoVerdicts = demoVerdictsFor;

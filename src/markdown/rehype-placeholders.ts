@@ -1,5 +1,5 @@
 /**
- * Marks reader-specific placeholders in code (`<your-team>`, `<your-domain>`) so the page can
+ * Marks reader-specific placeholders in code (`<your-team>`, `<your-domain>`, `<your-account-id>`) so the page can
  * show the reader's own values once they enter them (src/client/personalise.ts). Without
  * JavaScript the placeholder text stays as written: readable, and obviously a placeholder.
  */
@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit';
 export const PLACEHOLDERS = {
   '<your-team>': 'team',
   '<your-domain>': 'domain',
+  '<your-account-id>': 'account',
 } as const;
 
 export type PlaceholderKey = (typeof PLACEHOLDERS)[keyof typeof PLACEHOLDERS];

@@ -37,7 +37,7 @@ export function demoVerdictOf(who: PolicyIdentity, demo: DemoGateInfo): DemoVerd
     slug: demo.slug,
     verdict: decision === 'allow' || decision === 'deny' ? decision : 'unknown',
     reason:
-      reason?.need.kind === 'everyone'
+      reason?.need.key === 'everyone'
         ? 'any-user'
         : reason?.code === 'matches'
           ? 'member'

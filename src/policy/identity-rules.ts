@@ -10,7 +10,7 @@
  */
 import { groupsFrom, isMemberOf, isRecord, isRequiredGroup, text, type IdentityGroup } from '../identity/parse-identity.ts';
 import type { PolicyIdentity } from './policy-identity.ts';
-import { list, type Provider, type Rule } from './read-policies.ts';
+import { list, type Provider } from './read-policies.ts';
 import type { GroupRef, Has, Need, Note, Outcome, ProviderRef, Reason, ReasonCode } from './reasons.ts';
 
 export interface RuleContext {
@@ -49,7 +49,8 @@ export const judge = (matches: boolean | undefined, need: Need, has: readonly Ha
     ? checked('unknown', 'not-carried', need, has, notes)
     : checked(matches ? 'match' : 'no-match', matches ? 'matches' : 'differs', need, has, notes);
 
-const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+export const same = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 const own = (record: Readonly<Record<string, string>> | undefined, key: string) =>
   record && Object.hasOwn(record, key) ? record[key] : undefined;
 
@@ -103,7 +104,10 @@ export const groupsHas = (groups: readonly IdentityGroup[] | undefined): Has => 
   carried: groups !== undefined,
 });
 
-/** The provider compared first, then what the rule reads from the identity (three-valued AND). */
+/**
+ * The provider compared first, then what the rule reads from the identity (three-valued AND).
+ * `need` gains the provider, as the pasted providers (or the demo's placeholder) name it.
+ */
 function throughProvider(
   who: PolicyIdentity,
   providerId: string,
@@ -114,71 +118,63 @@ function throughProvider(
   holdsGroup?: boolean,
 ): Checked {
   const provider = sameProvider(who, providerId, context);
-  const notes: Note[] = own(context.providerTypes, providerId) === undefined ? [] : ['provider-by-type'];
+  const named: Need = { ...need, provider: providerRef(providerId, context), byType: own(context.providerTypes, providerId) !== undefined };
   const facts = [providerHas(who, context), ...has];
-  if (provider === false) return checked('no-match', 'other-provider', need, facts, notes, holdsGroup);
+  if (provider === false) return checked('no-match', 'other-provider', named, facts, [], holdsGroup);
   if (provider === undefined && outcome !== 'no-match')
-    return checked('unknown', outcome === 'match' ? 'no-provider-id' : code, need, facts, notes, holdsGroup);
-  return checked(outcome, code, need, facts, notes, holdsGroup);
+    return checked('unknown', outcome === 'match' ? 'no-provider-id' : code, named, facts, [], holdsGroup);
+  return checked(outcome, code, named, facts, [], holdsGroup);
 }
 
-/** `azureAD`, `okta`, `gsuite`: a group of the identity, through the provider. */
-export function checkIdpGroup(rule: Rule, who: PolicyIdentity, context: RuleContext, providerId: string, value: string): Checked {
-  const via = rule.key as 'azureAD' | 'okta' | 'gsuite';
-  const group = via === 'azureAD' ? groupRef(value, context) : { value, byName: via === 'okta' };
-  const need: Need = { kind: 'idp-group', via, group, provider: providerRef(providerId, context) };
+/** `azureAD`, `okta`, `gsuite`: a group of the identity (`value`), through the provider. */
+export function checkIdpGroup(who: PolicyIdentity, context: RuleContext, need: Need, providerId: string, value: string): Checked {
+  const group = need.key === 'azureAD' ? groupRef(value, context) : { value, byName: need.key === 'okta' };
+  const named = { ...need, group };
   const has = [groupsHas(who.groups)];
-  if (!who.groups) return checked('unknown', 'not-carried', need, [providerHas(who, context), ...has]);
-  const found = findGroup(who.groups, group, via === 'gsuite');
-  return throughProvider(who, providerId, context, need, has, found, via === 'gsuite' ? undefined : holds(who.groups, group));
-}
-
-/** `saml`, `oidc`: an attribute or claim holding the value, through the provider. */
-export function checkAttribute(
-  rule: Rule,
-  who: PolicyIdentity,
-  context: RuleContext,
-  name: string,
-  value: string,
-  providerId: string,
-): Checked {
-  const via = rule.key as 'saml' | 'oidc';
-  const ref = groupRef(value, context);
-  const need: Need = { kind: 'attribute', via, name, value: ref, provider: providerRef(providerId, context) };
-  if (who.from === 'token') return checked('unknown', 'not-carried', need, [providerHas(who, context)]);
-  const record = who.raw[via === 'saml' ? 'saml_attributes' : 'oidc_fields'];
-  const present = isRecord(record) && Object.hasOwn(record, name);
-  const raw = present ? record[name] : undefined;
-  // A demo's policy reads the values as groups (names or object ids), the way the card does.
-  const groups = ref.byName ? groupsFrom(raw) : [];
-  const values = ref.byName
-    ? groups.map((group) => group.label)
-    : (Array.isArray(raw) ? list(raw) : [raw]).flatMap((item) => (typeof item === 'boolean' ? [String(item)] : (text(item) ?? [])));
-  const has: Has = { kind: 'values', via, name, values: values.slice(0, MAX_LABELS), count: values.length, present };
-  const found: Found = ref.byName ? findGroup(groups, ref) : values.includes(value) ? ['match', 'matches'] : ['no-match', 'differs'];
-  return throughProvider(who, providerId, context, need, [has], found, ref.byName ? holds(who.groups ?? [], ref) : undefined);
-}
-
-/** `github-organization`: the provider can refuse; the organizations are not in get-identity's documented fields. */
-export function checkGithub(
-  who: PolicyIdentity,
-  context: RuleContext,
-  organization: string,
-  team: string | undefined,
-  providerId: string,
-): Checked {
-  const need: Need = { kind: 'github', organization, team, provider: providerRef(providerId, context) };
-  return throughProvider(who, providerId, context, need, [], ['unknown', 'not-carried']);
-}
-
-/** `login_method`: the sign-in's provider itself. */
-export function checkLoginMethod(who: PolicyIdentity, context: RuleContext, providerId: string): Checked {
+  if (!who.groups)
+    return checked('unknown', 'not-carried', { ...named, provider: providerRef(providerId, context) }, [providerHas(who, context), ...has]);
+  const byEmail = need.key === 'gsuite';
   return throughProvider(
     who,
     providerId,
     context,
-    { kind: 'login-method', provider: providerRef(providerId, context) },
-    [],
-    ['match', 'matches'],
+    named,
+    has,
+    findGroup(who.groups, group, byEmail),
+    byEmail ? undefined : holds(who.groups, group),
   );
 }
+
+/** `saml`, `oidc`: an attribute or claim (`name`) holding the value, through the provider. */
+export function checkAttribute(
+  who: PolicyIdentity,
+  context: RuleContext,
+  need: Need,
+  name: string,
+  value: string,
+  providerId: string,
+): Checked {
+  const via = need.key === 'saml' ? 'saml' : 'oidc';
+  const group = groupRef(value, context);
+  const named = { ...need, group };
+  if (who.from === 'token')
+    return checked('unknown', 'not-carried', { ...named, provider: providerRef(providerId, context) }, [providerHas(who, context)]);
+  const record = who.raw[via === 'saml' ? 'saml_attributes' : 'oidc_fields'];
+  const present = isRecord(record) && Object.hasOwn(record, name);
+  const raw = present ? record[name] : undefined;
+  // A demo's policy reads the values as groups (names or object ids), the way the card does.
+  const groups = group.byName ? groupsFrom(raw) : [];
+  const values = group.byName
+    ? groups.map((entry) => entry.label)
+    : (Array.isArray(raw) ? list(raw) : [raw]).flatMap((item) => (typeof item === 'boolean' ? [String(item)] : (text(item) ?? [])));
+  const has: Has = { kind: 'values', via, name, values: values.slice(0, MAX_LABELS), count: values.length, present };
+  const found: Found = group.byName ? findGroup(groups, group) : values.includes(value) ? ['match', 'matches'] : ['no-match', 'differs'];
+  return throughProvider(who, providerId, context, named, [has], found, group.byName ? holds(who.groups ?? [], group) : undefined);
+}
+
+/**
+ * `github-organization`: the provider can refuse; the organizations are not in get-identity's
+ * documented fields. `login_method`: the sign-in's provider itself.
+ */
+export const checkProvider = (who: PolicyIdentity, context: RuleContext, need: Need, providerId: string): Checked =>
+  throughProvider(who, providerId, context, need, [], need.key === 'login_method' ? ['match', 'matches'] : ['unknown', 'not-carried']);

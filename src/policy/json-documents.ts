@@ -1,15 +1,17 @@
 /**
  * Reads one or more JSON documents written one after another, as `curl a; curl b` prints them
  * (`{...}{...}`, or separated by whitespace), with bounded work: the input's size, the number of
- * documents, the nesting depth and the length of every array and object are capped, and each
- * cap that is hit is reported. A syntax error is reported with its line and column, and reading
- * resumes at the next line that starts a document.
+ * documents and the nesting depth are capped, lists longer than the cap are noted (the reader
+ * keeps their first entries, read-policies.ts), and each cap that is hit is reported.
  *
- * Hand-written rather than JSON.parse, whose error positions differ from browser to browser and
- * which cannot stop at a depth, or jsonc-parser, which alone would take a third of the
- * inspector's script budget. It follows RFC 8259 (https://www.rfc-editor.org/rfc/rfc8259) and
- * never throws.
+ * A small splitter finds where each document ends (it knows strings, escapes and brackets, and
+ * nothing else) and JSON.parse reads it; the splitter also tracks the depth and the length of
+ * lists, which JSON.parse cannot stop at. A syntax error is reported with its line and column:
+ * V8 (Chromium, Node) and Firefox put the position in their message, which is read back here
+ * and counted from the document's start; where a message has none, the place of the token it
+ * names is looked up. Never throws.
  */
+import { text } from '../identity/parse-identity.ts';
 
 export const JSON_LIMITS = {
   /** Characters: far above any account's policies, groups and providers together. */
@@ -17,7 +19,7 @@ export const JSON_LIMITS = {
   documents: 20,
   /** Levels of arrays and objects; an application answer needs 7. */
   depth: 32,
-  /** Elements of one array or members of one object; the rest are read past and dropped. */
+  /** Elements of one list; the reader keeps this many. */
   items: 1_000,
 } as const;
 
@@ -30,13 +32,10 @@ export interface JsonDocument extends Position {
   value: unknown;
 }
 
-/** What the reader expected where the syntax went wrong. */
-export type SyntaxExpectation = 'value' | 'comma-or-bracket' | 'comma-or-brace' | 'key' | 'colon' | 'string-end' | 'escape' | 'document';
-
 export type JsonProblem =
-  | (Position & { kind: 'syntax'; expected: SyntaxExpectation; found: string })
-  | (Position & { kind: 'too-deep' | 'too-many-items'; limit: number })
-  | (Position & { kind: 'too-many-documents'; limit: number })
+  /** `found`: the character where reading failed ('' at the end); `detail`: the browser's words, without its position. */
+  | (Position & { kind: 'syntax'; found: string; detail?: string })
+  | (Position & { kind: 'too-deep' | 'too-many-items' | 'too-many-documents'; limit: number })
   | { kind: 'too-large'; limit: number; size: number };
 
 export interface JsonDocuments {
@@ -44,188 +43,116 @@ export interface JsonDocuments {
   problems: JsonProblem[];
 }
 
-type StopProblem = { kind: 'syntax'; expected: SyntaxExpectation } | { kind: 'too-deep'; limit: number };
-
-/** Thrown inside the reader to unwind to the document being read; never escapes it. */
-class Stop {
-  readonly offset: number;
-  readonly problem: StopProblem;
-  constructor(offset: number, problem: StopProblem) {
-    this.offset = offset;
-    this.problem = problem;
-  }
-}
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const LITERALS: [string, unknown][] = [
-  ['true', true],
-  ['false', false],
-  ['null', null],
-];
-
 export function position(input: string, offset: number): Position {
-  let line = 1;
-  let start = 0;
-  for (let i = input.indexOf('\n'); i !== -1 && i < offset; i = input.indexOf('\n', i + 1)) {
-    line += 1;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
+  const before = input.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-/** A short, printable rendering of the character found where something else was expected. */
+/** Where JSON.parse's error stands in `source`, from its message (see the top of this file). */
+function errorOffset(message: string, source: string): number {
+  const at = /position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) {
+    const lines = source.split('\n').slice(0, Number(lineColumn[1]) - 1);
+    return lines.reduce((sum, line) => sum + line.length + 1, 0) + Number(lineColumn[2]) - 1;
+  }
+  // V8's "Unexpected token 'x', ..."context"... is not valid JSON": the token is 10 characters
+  // into a context that starts with "...", else the whole (short) source is quoted.
+  const token = /token '([^']+)', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  const from = token ? source.indexOf(token[3] ?? '') : -1;
+  if (!token || from < 0) return 0;
+  return token[2] ? from + 10 : Math.max(0, source.indexOf(token[1] ?? '', from));
+}
+
+/** The character at `offset`, printable: control and invisible characters by their code point. */
 function found(input: string, offset: number): string {
-  if (offset >= input.length) return 'the end';
-  const char = input.codePointAt(offset) ?? 0;
+  const char = input.codePointAt(offset);
+  if (char === undefined) return '';
   return char < 0x20 || char === 0x7f || (char >= 0x200b && char <= 0x206f)
     ? `U+${char.toString(16).padStart(4, '0').toUpperCase()}`
     : String.fromCodePoint(char);
 }
 
+/** What the splitter found from `start`: where the document ends, and a cap it hit (the first). */
+interface Span {
+  end: number;
+  /** Nested deeper than the cap: the document is not read. */
+  deep?: number;
+  /** A list longer than the cap, where its first extra entry starts. */
+  long?: number;
+}
+
+const CLOSING: Record<string, string> = { '{': '}', '[': ']' };
+
+/** The end of the document at `start`: a bracketed one at its matching bracket, else the end of its token. */
+function span(input: string, start: number): Span {
+  const result: Span = { end: input.length };
+  const first = input[start] ?? '';
+  if (!CLOSING[first] && first !== '"') {
+    const token = /[^\s{}[\],:"]*/y;
+    token.lastIndex = start;
+    result.end = start + Math.max(1, token.exec(input)?.[0].length ?? 0);
+    return result;
+  }
+  // Commas seen in each open list (undefined for objects).
+  const commas: (number | undefined)[] = [];
+  for (let at = start; at < input.length; at += 1) {
+    const char = input[at];
+    if (char === '"') {
+      for (at += 1; at < input.length && input[at] !== '"'; at += input[at] === '\\' ? 2 : 1);
+      if (at >= input.length) return result;
+      if (commas.length === 0) return { end: at + 1 };
+    } else if (char === '{' || char === '[') {
+      commas.push(char === '[' ? 0 : undefined);
+      if (commas.length > JSON_LIMITS.depth) result.deep ??= at;
+    } else if (char === '}' || char === ']') {
+      commas.pop();
+      if (commas.length === 0) return { ...result, end: at + 1 };
+    } else if (char === ',') {
+      const count = commas.at(-1);
+      if (count !== undefined) commas[commas.length - 1] = count + 1;
+      if (count === JSON_LIMITS.items - 1) result.long ??= at + 1;
+    }
+  }
+  return result;
+}
+
 export function readJsonDocuments(raw: string): JsonDocuments {
-  const problems: JsonProblem[] = [];
   if (raw.length > JSON_LIMITS.input)
     return { documents: [], problems: [{ kind: 'too-large', limit: JSON_LIMITS.input, size: raw.length }] };
   const input = raw.replace(/^\uFEFF/, '');
-  let at = 0;
-  let cutAt: number | undefined;
-
-  const skipSpace = () => {
-    while (at < input.length && ' \t\n\r'.includes(input[at] as string)) at += 1;
-  };
-  const fail = (expected: SyntaxExpectation, offset = at): never => {
-    throw new Stop(offset, { kind: 'syntax', expected });
-  };
-  const expect = (char: string, expected: SyntaxExpectation) => {
-    skipSpace();
-    if (input[at] !== char) fail(expected);
-    at += 1;
-  };
-  /** A member or element past the limit is read (to find the end) but dropped. */
-  const keep = (count: number): boolean => {
-    if (count < JSON_LIMITS.items) return true;
-    cutAt ??= at;
-    return false;
-  };
-
-  function string(): string {
-    const start = at;
-    at += 1;
-    let escaped = false;
-    for (;;) {
-      const char = input.charCodeAt(at);
-      if (at >= input.length) fail('string-end', start);
-      if (char === 0x22) break;
-      if (char < 0x20) fail('string-end');
-      if (char === 0x5c) {
-        escaped = true;
-        const next = input[at + 1] ?? '';
-        if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(input.slice(at + 2, at + 6))) fail('escape', at);
-          at += 6;
-        } else if ('"\\/bfnrt'.includes(next) && next) at += 2;
-        else fail('escape', at);
-      } else at += 1;
-    }
-    at += 1;
-    const body = input.slice(start, at);
-    // The escapes were checked above, so JSON.parse of this one string cannot fail.
-    return escaped ? (JSON.parse(body) as string) : body.slice(1, -1);
-  }
-
-  function value(depth: number): unknown {
-    skipSpace();
-    const char = input[at];
-    if (char === '{' || char === '[') {
-      if (depth >= JSON_LIMITS.depth) throw new Stop(at, { kind: 'too-deep', limit: JSON_LIMITS.depth });
-      at += 1;
-      return char === '{' ? object(depth + 1) : array(depth + 1);
-    }
-    if (char === '"') return string();
-    for (const [word, literal] of LITERALS) {
-      if (input.startsWith(word, at)) {
-        at += word.length;
-        return literal;
-      }
-    }
-    NUMBER.lastIndex = at;
-    const number = NUMBER.exec(input);
-    if (!number) return fail('value');
-    at += number[0].length;
-    return Number(number[0]);
-  }
-
-  function array(depth: number): unknown[] {
-    const items: unknown[] = [];
-    skipSpace();
-    if (input[at] === ']') {
-      at += 1;
-      return items;
-    }
-    for (;;) {
-      const item = value(depth);
-      if (keep(items.length)) items.push(item);
-      skipSpace();
-      if (input[at] === ']') break;
-      expect(',', 'comma-or-bracket');
-    }
-    at += 1;
-    return items;
-  }
-
-  function object(depth: number): Record<string, unknown> {
-    const record: Record<string, unknown> = {};
-    let count = 0;
-    skipSpace();
-    if (input[at] === '}') {
-      at += 1;
-      return record;
-    }
-    for (;;) {
-      skipSpace();
-      if (input[at] !== '"') fail('key');
-      const key = string();
-      expect(':', 'colon');
-      const member = value(depth);
-      // defineProperty, not assignment: a key "__proto__" stays an own property, as with JSON.parse.
-      if (keep(count)) Object.defineProperty(record, key, { value: member, enumerable: true, writable: true, configurable: true });
-      count += 1;
-      skipSpace();
-      if (input[at] === '}') break;
-      expect(',', 'comma-or-brace');
-    }
-    at += 1;
-    return record;
-  }
-
   const documents: JsonDocument[] = [];
-  for (skipSpace(); at < input.length; skipSpace()) {
-    const start = at;
+  const problems: JsonProblem[] = [];
+  const next = /\S/g;
+  for (let match = next.exec(input); match; match = next.exec(input)) {
+    const start = match.index;
+    const where = position(input, start);
     if (documents.length >= JSON_LIMITS.documents) {
-      problems.push({ kind: 'too-many-documents', limit: JSON_LIMITS.documents, ...position(input, start) });
+      problems.push({ kind: 'too-many-documents', limit: JSON_LIMITS.documents, ...where });
       break;
     }
-    cutAt = undefined;
+    const { end, deep, long } = span(input, start);
+    next.lastIndex = end;
+    if (deep !== undefined) {
+      problems.push({ kind: 'too-deep', limit: JSON_LIMITS.depth, ...position(input, deep) });
+      continue;
+    }
+    const source = input.slice(start, end);
     try {
-      if (!'{["-0123456789tfn'.includes(input[at] as string)) fail('document');
-      const parsed = value(0);
-      documents.push({ value: parsed, ...position(input, start) });
-      if (cutAt !== undefined) problems.push({ kind: 'too-many-items', limit: JSON_LIMITS.items, ...position(input, cutAt) });
-    } catch (caught) {
-      // Only Stop is thrown above; anything else is reported where reading stood, never rethrown.
-      const error = caught instanceof Stop ? caught : new Stop(at, { kind: 'syntax', expected: 'value' });
-      const where = position(input, error.offset);
-      problems.push(
-        error.problem.kind === 'syntax'
-          ? { ...error.problem, found: found(input, error.offset), ...where }
-          : { ...error.problem, ...where },
-      );
-      // Resume at the next line that starts a document, or stop.
-      const next = /\n[ \t]*[[{]/g;
-      next.lastIndex = Math.max(error.offset, start + 1);
-      const resume = next.exec(input);
-      if (!resume) break;
-      at = resume.index + 1;
+      documents.push({ value: JSON.parse(source), ...where });
+      if (long !== undefined) problems.push({ kind: 'too-many-items', limit: JSON_LIMITS.items, ...position(input, long) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : '';
+      const offset = start + Math.min(errorOffset(message, source), source.length);
+      const detail = text(message.replace(/\s*(?:in JSON )?(?:at position|at line|\(line)[\s\S]*$|, (?:\.\.\.)?"[\s\S]*$/, ''));
+      problems.push({ kind: 'syntax', found: found(input, offset), ...position(input, offset), ...(detail ? { detail } : {}) });
+      // Not a document at all (a shell prompt, a word): go on at the next line that starts one.
+      if (!CLOSING[input[start] ?? '']) {
+        const resume = /\n[ \t]*[[{]/g;
+        resume.lastIndex = end;
+        next.lastIndex = resume.exec(input)?.index ?? input.length;
+      }
     }
   }
   return { documents, problems };

@@ -8,7 +8,7 @@ import { text } from '../identity/parse-identity.ts';
 import { atom, condition, kleene, value, type Formula } from './formula.ts';
 import type { PolicyIdentity } from './policy-identity.ts';
 import type { Rule, RuleGroup } from './read-policies.ts';
-import type { Outcome, Reason, RuleResult } from './reasons.ts';
+import type { Need, Outcome, Reason, RuleResult } from './reasons.ts';
 import { checkRule, type RuleContext } from './rules.ts';
 
 export interface EvaluationContext extends RuleContext {
@@ -79,7 +79,7 @@ export class RuleWalk {
       const formula = checked.outcome === 'unknown' ? atom(rule.canonical) : value(checked.outcome === 'match');
       return { evaluation: { result: { list: rule.list, key: rule.key, ...checked }, formula, canonical }, cyclic: false };
     }
-    const need = { kind: 'rule-group' as const, id, name: group.name };
+    const need: Need = { key: 'group', fields: { id }, name: group.name };
     if (this.#left < 0 || stack.length >= MAX_GROUP_DEPTH) return unknown({ code: 'too-deep', need, has: [], notes: [] });
     if (stack.includes(id)) {
       const path = [...stack.slice(stack.indexOf(id)), id].map((step) => this.context.groups.find((g) => g.id === step)?.name ?? step);

@@ -1,7 +1,8 @@
 /**
  * Why a rule matched, did not, or cannot be decided: as data naming both sides, what the rule
- * needs and what the identity has, so the page can put it into words (describe.ts does, as one
- * plain sentence). Every string in here has been through the identity card's `text()`.
+ * needs and what the identity has, so the page can put it into words (policy-words.ts does, as one
+ * sentence, from the words in its markup). Every string in here has been through the identity
+ * card's `text()`.
  */
 import type { RuleList } from './api-types.ts';
 
@@ -20,35 +21,24 @@ export interface GroupRef {
   byName: boolean;
 }
 
-/** What the rule needs. */
-export type Need =
-  | { kind: 'everyone' }
-  | { kind: 'email'; email: string }
-  | { kind: 'email-domain'; domain: string }
-  | { kind: 'list'; list: 'email' | 'ip'; id: string }
-  | { kind: 'rule-group'; id: string; name?: string | undefined }
-  /** An Entra (`azureAD`), Okta or Google Workspace (`gsuite`, by email) group through a provider. */
-  | { kind: 'idp-group'; via: 'azureAD' | 'okta' | 'gsuite'; group: GroupRef; provider: ProviderRef }
-  /** A SAML attribute or an OIDC claim holding a value, through a provider. */
-  | { kind: 'attribute'; via: 'saml' | 'oidc'; name: string; value: GroupRef; provider: ProviderRef }
-  | { kind: 'github'; organization: string; team?: string | undefined; provider: ProviderRef }
-  | { kind: 'login-method'; provider: ProviderRef }
-  | { kind: 'auth-method'; method: string }
-  | { kind: 'ip'; block: string }
-  | { kind: 'country'; country: string }
-  | { kind: 'device-posture'; id: string }
-  | { kind: 'certificate' }
-  | { kind: 'common-name'; name: string }
-  | { kind: 'service-token'; id: string }
-  | { kind: 'any-service-token' }
-  /** Decided by Cloudflare or another service at sign-in, never by anything pasted. */
-  | {
-      kind: 'outside';
-      what: 'external-evaluation' | 'auth-context' | 'risk-score' | 'linked-app-token' | 'account-member';
-      detail?: string | undefined;
-    }
-  /** A key the API does not have, or a rule that is not one object with one key. */
-  | { kind: 'unrecognised' | 'malformed'; key: string };
+/**
+ * What the rule needs: the rule itself, as the words show it (its API key and its fields as
+ * text), with what was found about the provider, the group or the rule group it names.
+ */
+export interface Need {
+  /** The rule's API key (`email`, `azureAD`, ...), as pasted. */
+  key: string;
+  /** The rule's fields as text (a list's values joined), by field name. */
+  fields: Readonly<Record<string, string>>;
+  /** The identity provider the rule names (`identity_provider_id`, a `login_method`'s `id`). */
+  provider?: ProviderRef;
+  /** The provider is a demo's, matched by its type (the site cannot know its id). */
+  byType?: boolean;
+  /** The group (or SAML/OIDC value) the rule names: by id, or by display name (the demos'). */
+  group?: GroupRef;
+  /** A rule group's name, from its pasted definition. */
+  name?: string | undefined;
+}
 
 /** A fact about the identity; a missing value means the identity does not carry it. */
 export type Has =
@@ -103,9 +93,7 @@ export type Note =
   /** IP, country, device posture, certificate, service token: checked again on every request. */
   | 'every-request'
   /** The emails are the same only when case is ignored; whether Access ignores it is not documented. */
-  | 'email-case'
-  /** The rule's provider is a demo's, matched by its type (the site cannot know its id). */
-  | 'provider-by-type';
+  | 'email-case';
 
 export interface Reason {
   code: ReasonCode;

@@ -7,152 +7,153 @@
  */
 import { isRecord, text } from '../identity/parse-identity.ts';
 import { inCidr, parseCidr } from './cidr.ts';
-import {
-  checkAttribute,
-  checkGithub,
-  checkIdpGroup,
-  checkLoginMethod,
-  checked,
-  judge,
-  type Checked,
-  type RuleContext,
-} from './identity-rules.ts';
+import { checkAttribute, checkIdpGroup, checkProvider, checked, judge, same, type Checked, type RuleContext } from './identity-rules.ts';
 import type { PolicyIdentity } from './policy-identity.ts';
 import type { Rule } from './read-policies.ts';
-import type { Need } from './reasons.ts';
+import type { Has, Need } from './reasons.ts';
 
 export type { Checked, RuleContext } from './identity-rules.ts';
 
-/** A rule's field values, in the order its entry names them ('' past the last). */
-type Fields = readonly [string, string, string];
-type Check = (fields: Fields, who: PolicyIdentity, context: RuleContext, rule: Rule) => Checked;
+/** The rule's required fields' values, in the order its entry names them. */
+type Values = readonly string[];
+type Check = (values: Values, who: PolicyIdentity, context: RuleContext, need: Need) => Checked;
 
 const EVERY_REQUEST = ['every-request'] as const;
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-const same = (a: string | undefined, b: string) => (a === undefined ? undefined : a.toLowerCase() === b.toLowerCase());
-
-function email([wanted]: Fields, who: PolicyIdentity): Checked {
-  const matches = same(who.email, wanted);
-  const caseOnly = matches === true && who.email !== wanted;
-  return judge(matches, { kind: 'email', email: wanted }, [{ kind: 'email', email: who.email }], caseOnly ? ['email-case'] : []);
-}
-
-function ip([block]: Fields, who: PolicyIdentity): Checked {
-  const need: Need = { kind: 'ip', block };
-  const has = [{ kind: 'ip', ip: who.ip } as const];
-  if (!parseCidr(block)) return checked('unknown', 'bad-value', need, has, EVERY_REQUEST);
-  return judge(who.ip === undefined ? undefined : inCidr(who.ip, block), need, has, EVERY_REQUEST);
-}
-
-function devicePosture([id]: Fields, who: PolicyIdentity): Checked {
-  const posture = who.raw['devicePosture'];
-  const result = isRecord(posture) && Object.hasOwn(posture, id) ? posture[id] : undefined;
-  const passed = isRecord(result) && typeof result['success'] === 'boolean' ? result['success'] : undefined;
-  const need: Need = { kind: 'device-posture', id };
-  const has = [{ kind: 'device-posture', passed } as const];
-  return passed === undefined ? checked('unknown', 'needs-data', need, has, EVERY_REQUEST) : judge(passed, need, has, EVERY_REQUEST);
-}
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
+const is = (a: string | undefined, b: string) => (a === undefined ? undefined : same(a, b));
 
 /** A field that is present but empty means nothing was presented (no certificate, no token). */
-function presented(field: unknown, wanted: string): boolean | undefined {
-  return typeof field === 'string' ? text(field) === wanted : undefined;
-}
+const presented = (field: unknown, wanted: string) => (typeof field === 'string' ? text(field) === wanted : undefined);
+const flag = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
 
-const serviceTokenHas = (who: PolicyIdentity) => {
-  const valid = who.raw['service_token_status'];
-  return [{ kind: 'service-token', id: text(who.raw['service_token_id']), valid: typeof valid === 'boolean' ? valid : undefined } as const];
-};
+const serviceTokenHas = (who: PolicyIdentity): Has[] => [
+  { kind: 'service-token', id: text(who.raw['service_token_id']), valid: flag(who.raw['service_token_status']) },
+];
 
-const needsData = (need: Need, notes: readonly 'every-request'[] = []): Checked => checked('unknown', 'needs-data', need, [], notes);
+/** Decided by something not pasted (a list's contents, a device's result); `outside`: by Access at sign-in. */
+const needsData: Check = (_values, _who, _context, need) => checked('unknown', 'needs-data', need);
+const outside: Check = (_values, _who, _context, need) => checked('unknown', 'outside', need);
 
-/** Decided at sign-in by something no paste holds; `detail` names which. */
-const outside =
-  (what: Extract<Need, { kind: 'outside' }>['what'], field: string): Check =>
-  (_fields, _who, _context, rule) => {
-    const value = rule.fields[field];
-    const detail = Array.isArray(value) ? text(value.map(text).join(', ')) : text(value);
-    return checked('unknown', 'outside', { kind: 'outside', what, detail });
-  };
-
-/** Each rule key: the fields it needs, and how it is decided. */
-const RULES: Record<string, [fields: string[], check: Check]> = {
-  everyone: [[], () => checked('match', 'matches', { kind: 'everyone' })],
-  email: [['email'], email],
+/**
+ * Each rule key: the fields it needs (a rule without one of them is malformed), the fields the
+ * words show besides, and how it is decided.
+ */
+const RULES: Record<string, [required: string[], shown: string[], check: Check]> = {
+  everyone: [[], [], (_values, _who, _context, need) => checked('match', 'matches', need)],
+  email: [
+    ['email'],
+    [],
+    ([wanted = ''], who, _context, need) => {
+      const matches = is(who.email, wanted);
+      return judge(matches, need, [{ kind: 'email', email: who.email }], matches && who.email !== wanted ? ['email-case'] : []);
+    },
+  ],
   email_domain: [
     ['domain'],
-    ([wanted], who) => {
-      const domain = wanted.replace(/^@/, '').toLowerCase();
-      const mine = who.email === undefined ? undefined : domainOf(who.email) === domain;
-      return judge(mine, { kind: 'email-domain', domain }, [{ kind: 'email', email: who.email }]);
-    },
+    [],
+    ([wanted = ''], who, _context, need) =>
+      judge(who.email === undefined ? undefined : same(domainOf(who.email), wanted.replace(/^@/, '')), need, [
+        { kind: 'email', email: who.email },
+      ]),
   ],
-  email_list: [['id'], ([id]) => needsData({ kind: 'list', list: 'email', id })],
-  ip_list: [['id'], ([id]) => needsData({ kind: 'list', list: 'ip', id })],
+  email_list: [['id'], [], needsData],
+  ip_list: [['id'], [], needsData],
   // Followed through its definition by policy.ts when that was pasted.
-  group: [['id'], ([id]) => needsData({ kind: 'rule-group', id })],
-  azureAD: [['identity_provider_id', 'id'], (f, who, context, rule) => checkIdpGroup(rule, who, context, f[0], f[1])],
-  okta: [['identity_provider_id', 'name'], (f, who, context, rule) => checkIdpGroup(rule, who, context, f[0], f[1])],
-  gsuite: [['identity_provider_id', 'email'], (f, who, context, rule) => checkIdpGroup(rule, who, context, f[0], f[1])],
+  group: [['id'], [], needsData],
+  azureAD: [['identity_provider_id', 'id'], [], ([idp = '', id = ''], who, context, need) => checkIdpGroup(who, context, need, idp, id)],
+  okta: [['identity_provider_id', 'name'], [], ([idp = '', name = ''], who, context, need) => checkIdpGroup(who, context, need, idp, name)],
+  gsuite: [
+    ['identity_provider_id', 'email'],
+    [],
+    ([idp = '', email = ''], who, context, need) => checkIdpGroup(who, context, need, idp, email),
+  ],
   saml: [
     ['attribute_name', 'attribute_value', 'identity_provider_id'],
-    (f, who, context, rule) => checkAttribute(rule, who, context, ...f),
+    [],
+    ([name = '', value = '', idp = ''], who, context, need) => checkAttribute(who, context, need, name, value, idp),
   ],
-  oidc: [['claim_name', 'claim_value', 'identity_provider_id'], (f, who, context, rule) => checkAttribute(rule, who, context, ...f)],
+  oidc: [
+    ['claim_name', 'claim_value', 'identity_provider_id'],
+    [],
+    ([name = '', value = '', idp = ''], who, context, need) => checkAttribute(who, context, need, name, value, idp),
+  ],
   'github-organization': [
     ['name', 'identity_provider_id'],
-    (f, who, context, rule) => checkGithub(who, context, f[0], text(rule.fields['team']), f[1]),
+    ['team'],
+    ([, idp = ''], who, context, need) => checkProvider(who, context, need, idp),
   ],
-  login_method: [['id'], ([id], who, context) => checkLoginMethod(who, context, id)],
+  login_method: [['id'], [], ([id = ''], who, context, need) => checkProvider(who, context, need, id)],
   auth_method: [
     ['auth_method'],
-    ([method], who) => judge(who.amr && who.amr.includes(method), { kind: 'auth-method', method }, [{ kind: 'amr', methods: who.amr }]),
+    [],
+    ([method = ''], who, _context, need) => judge(who.amr && who.amr.includes(method), need, [{ kind: 'amr', methods: who.amr }]),
   ],
-  ip: [['ip'], ip],
-  geo: [
-    ['country_code'],
-    ([code], who) => {
-      const country = code.toUpperCase();
-      return judge(same(who.country, country), { kind: 'country', country }, [{ kind: 'country', country: who.country }], EVERY_REQUEST);
+  ip: [
+    ['ip'],
+    [],
+    ([block = ''], who, _context, need) => {
+      const has = [{ kind: 'ip', ip: who.ip } as const];
+      if (!parseCidr(block)) return checked('unknown', 'bad-value', need, has, EVERY_REQUEST);
+      return judge(who.ip === undefined ? undefined : inCidr(who.ip, block), need, has, EVERY_REQUEST);
     },
   ],
-  device_posture: [['integration_uid'], devicePosture],
+  geo: [
+    ['country_code'],
+    [],
+    ([country = ''], who, _context, need) =>
+      judge(is(who.country, country), need, [{ kind: 'country', country: who.country }], EVERY_REQUEST),
+  ],
+  device_posture: [
+    ['integration_uid'],
+    [],
+    ([id = ''], who, _context, need) => {
+      const posture = who.raw['devicePosture'];
+      const result = isRecord(posture) && Object.hasOwn(posture, id) ? posture[id] : undefined;
+      const passed = isRecord(result) ? flag(result['success']) : undefined;
+      const has = [{ kind: 'device-posture', passed } as const];
+      return passed === undefined ? checked('unknown', 'needs-data', need, has, EVERY_REQUEST) : judge(passed, need, has, EVERY_REQUEST);
+    },
+  ],
   // Whether the request presents a valid client certificate is not in get-identity.
-  certificate: [[], () => needsData({ kind: 'certificate' }, EVERY_REQUEST)],
+  certificate: [[], [], (_values, _who, _context, need) => checked('unknown', 'needs-data', need, [], EVERY_REQUEST)],
   common_name: [
     ['common_name'],
-    ([name], who) =>
-      judge(
-        presented(who.raw['common_name'], name),
-        { kind: 'common-name', name },
-        [{ kind: 'common-name', name: text(who.raw['common_name']) }],
-        EVERY_REQUEST,
-      ),
+    [],
+    ([name = ''], who, _context, need) =>
+      judge(presented(who.raw['common_name'], name), need, [{ kind: 'common-name', name: text(who.raw['common_name']) }], EVERY_REQUEST),
   ],
   service_token: [
     ['token_id'],
-    ([id], who) => judge(presented(who.raw['service_token_id'], id), { kind: 'service-token', id }, serviceTokenHas(who), EVERY_REQUEST),
+    [],
+    ([id = ''], who, _context, need) => judge(presented(who.raw['service_token_id'], id), need, serviceTokenHas(who), EVERY_REQUEST),
   ],
   any_valid_service_token: [
     [],
-    (_f, who) => {
-      const valid = who.raw['service_token_status'];
-      return judge(typeof valid === 'boolean' ? valid : undefined, { kind: 'any-service-token' }, serviceTokenHas(who), EVERY_REQUEST);
-    },
+    [],
+    (_values, who, _context, need) => judge(flag(who.raw['service_token_status']), need, serviceTokenHas(who), EVERY_REQUEST),
   ],
-  external_evaluation: [[], outside('external-evaluation', 'evaluate_url')],
-  auth_context: [[], outside('auth-context', 'ac_id')],
-  user_risk_score: [[], outside('risk-score', 'user_risk_score')],
-  linked_app_token: [[], outside('linked-app-token', 'app_uid')],
-  cloudflare_account_member: [[], outside('account-member', 'account_id')],
+  external_evaluation: [[], ['evaluate_url'], outside],
+  auth_context: [[], ['ac_id'], outside],
+  user_risk_score: [[], ['user_risk_score'], outside],
+  linked_app_token: [[], ['app_uid'], outside],
+  cloudflare_account_member: [[], ['account_id'], outside],
 };
+
+/** A field as text: a list's values joined. */
+const fieldText = (value: unknown) => (Array.isArray(value) ? text(value.slice(0, 20).map(text).join(', ')) : text(value));
 
 /** A rule against an identity (a `group` rule as undecided: policy.ts follows it). */
 export function checkRule(rule: Rule, who: PolicyIdentity, context: RuleContext): Checked {
-  const malformed = checked('unknown', 'malformed', { kind: 'malformed', key: rule.key });
-  if (rule.malformed) return malformed;
   const entry = Object.hasOwn(RULES, rule.key) ? RULES[rule.key] : undefined;
-  if (!entry) return checked('unknown', 'unrecognised', { kind: 'unrecognised', key: rule.key });
-  const values = entry[0].map((name) => text(rule.fields[name]));
-  if (values.some((value) => value === undefined)) return malformed;
-  return entry[1]([...values, '', '', ''] as unknown as Fields, who, context, rule);
+  const fields: Record<string, string> = {};
+  for (const name of entry ? [...entry[0], ...entry[1]] : []) {
+    const value = fieldText(rule.fields[name]);
+    if (value !== undefined) fields[name] = value;
+  }
+  const need: Need = { key: rule.key, fields };
+  if (rule.malformed) return checked('unknown', 'malformed', need);
+  if (!entry) return checked('unknown', 'unrecognised', need);
+  const values = entry[0].flatMap((name) => text(rule.fields[name]) ?? []);
+  if (values.length < entry[0].length) return checked('unknown', 'malformed', need);
+  return entry[2](values, who, context, need);
 }

@@ -4,7 +4,7 @@
  * hostile claims, keyboard only, axe in both colour schemes, 320 px.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demoVerdicts, gatesFromData, type DemoGateInfo } from '../../src/inspector/verdicts.ts';
+import { demoVerdicts, demosFrom, type DemoGateInfo } from '../../src/inspector/verdicts.ts';
 import { parseIdentity } from '../../src/identity/parse-identity.ts';
 import { STORAGE_KEY } from '../../src/client/personalise.ts';
 import { fixtureBody, fixtures, type PersonaName } from '../../src/dev/personas/index.ts';
@@ -37,15 +37,9 @@ const diagnoses = (page: Page) =>
     .locator('[data-diagnosis]')
     .evaluateAll((items) => items.map((item) => item.getAttribute('data-diagnosis')).sort());
 
-/** The demo gates the page was built with, read from its own verdict rows as the element reads them. */
+/** The demo gates the page was built with, read from the JSON it carries as the element reads them. */
 const pageGates = async (page: Page): Promise<DemoGateInfo[]> =>
-  gatesFromData(
-    await page
-      .locator('template[data-view="verdicts"]')
-      .evaluate((template: HTMLTemplateElement) =>
-        [...template.content.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => ({ ...row.dataset })),
-      ),
-  );
+  demosFrom(await page.locator('access-inspector script[type="application/json"]').textContent());
 
 test.beforeEach(async ({ page }) => {
   await open(page);
@@ -61,7 +55,7 @@ test('an Access token: its kind, its claims explained, the signature note, no ve
   await expect(result(page).getByRole('heading', { name: 'An Access token' })).toBeVisible();
   await expect(result(page).getByText('does not check its signature')).toBeVisible();
   await expect(result(page).locator('.in-claim', { hasText: 'identity_nonce' })).toBeVisible();
-  await expect(result(page).locator('.in-claim', { hasText: /^exp/ }).locator('[data-field="value"]')).toHaveText(/\(in \d+ minutes\)$/);
+  await expect(result(page).locator('.in-claim', { hasText: /^exp/ }).locator('.in-value')).toHaveText(/\(in \d+ minutes\)$/);
   await expect(result(page).locator('[data-demo]')).toHaveCount(0);
   expect(await diagnoses(page)).toEqual([]);
   await expect(page.getByRole('status')).toHaveText('An Access token. No problems found.');
@@ -106,7 +100,7 @@ for (const [persona, mustInclude] of identityCases) {
     await expect(result(page).locator('[data-demo][data-verdict]')).toHaveCount(expected.length);
     for (const { slug, verdict } of expected)
       await expect(result(page).locator(`[data-demo="${slug}"]`)).toHaveAttribute('data-verdict', verdict);
-    for (const row of await result(page).locator('[data-demo]').all()) await expect(row.locator('[data-field="reason"]')).not.toBeEmpty();
+    for (const row of await result(page).locator('[data-demo]').all()) await expect(row.locator('.in-reason')).not.toBeEmpty();
     expect(await diagnoses(page)).toEqual(expect.arrayContaining(mustInclude));
   });
 }

@@ -24,6 +24,8 @@ const DOM_GLOBALS = [
   'HTMLElement',
   'HTMLTemplateElement',
   'HTMLTextAreaElement',
+  'HTMLInputElement',
+  'FormData',
   'Element',
   'Node',
   'DocumentFragment',

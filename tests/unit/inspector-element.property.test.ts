@@ -41,9 +41,32 @@ function paste(text: string): HTMLElement {
   return result();
 }
 
+/** A term's value in a list of facts (the header, the identity). */
+const fact = (view: ParentNode, term: string) =>
+  [...view.querySelectorAll('dt')].find((dt) => dt.textContent?.includes(term))?.nextElementSibling?.textContent?.trim();
+
 /** Elements in the result that are not from the page's own templates. */
 function foreignMarkup(): string[] {
-  const allowed = new Set(['DIV', 'H2', 'H3', 'P', 'STRONG', 'CODE', 'BUTTON', 'A', 'DL', 'DT', 'DD', 'UL', 'LI', 'SPAN']);
+  const allowed = new Set([
+    'DIV',
+    'H2',
+    'H3',
+    'P',
+    'STRONG',
+    'CODE',
+    'BUTTON',
+    'A',
+    'DL',
+    'DT',
+    'DD',
+    'UL',
+    'LI',
+    'SPAN',
+    'TIME',
+    'DETAILS',
+    'SUMMARY',
+    'PRE',
+  ]);
   return [...result().querySelectorAll('*')].map((e) => e.tagName).filter((tag) => !allowed.has(tag));
 }
 
@@ -51,16 +74,16 @@ describe('<access-inspector> renders each kind', () => {
   it('an Access token: kind, header, claims with meanings, the signature note, no verdicts', () => {
     const view = paste(tokens.access);
     expect(view.dataset['kind']).toBe('access-jwt');
-    expect(view.querySelector('[data-field="alg"]')?.textContent).toBe('RS256');
+    expect(fact(view, 'Algorithm')).toBe('RS256');
     expect(view.querySelector('h2')?.textContent).toBe('An Access token');
     expect(view.textContent).toContain(TEAM);
     expect(view.querySelector('a[href="/guides/validating-access-jwts/#how-this-site-does-it"]')).not.toBeNull();
     const exp = [...view.querySelectorAll('.in-claim')].find((row) => row.querySelector('dt')?.textContent === 'exp');
-    expect(exp?.querySelector('[data-field="value"]')?.textContent).toMatch(/Z \(in \d+ minutes\)$/);
-    expect(exp?.querySelector('[data-field="meaning"]')?.textContent).toMatch(/Expires/);
+    expect(exp?.querySelector('.in-value')?.textContent).toMatch(/Z \(in \d+ minutes\)$/);
+    expect(exp?.querySelector('.in-meaning')?.textContent).toMatch(/Expires/);
     expect(view.querySelectorAll('[data-demo]')).toHaveLength(0);
     expect(view.querySelectorAll('[data-diagnosis]')).toHaveLength(0);
-    expect(document.querySelector('[data-slot="status"]')?.textContent).toBe('An Access token. No problems found.');
+    expect(document.querySelector('[role="status"]')?.textContent).toBe('An Access token. No problems found.');
   });
 
   it('an identity: one verdict row per demo, diagnoses linking the troubleshooting page', () => {
@@ -70,13 +93,23 @@ describe('<access-inspector> renders each kind', () => {
       [...view.querySelectorAll<HTMLElement>('[data-demo]')].map((row) => [row.dataset['demo'], row.dataset['verdict']]),
     );
     expect(verdicts).toEqual({ anyone: 'allow', 'saml-a': 'deny', 'azure-a': 'allow', 'azure-b': 'unknown' });
-    expect(view.querySelector('[data-demo="azure-b"] [data-field="reason"]')?.textContent).toMatch(/object ids.*CF-Demo-Group-B/s);
-    expect(view.querySelector('[data-demo="saml-a"] [data-field="reason"]')?.textContent).toContain('Microsoft Entra ID');
+    expect(view.querySelector('[data-demo="azure-b"] .in-reason')?.textContent).toMatch(/object ids.*CF-Demo-Group-B/s);
+    expect(view.querySelector('[data-demo="saml-a"] .in-reason')?.textContent).toContain('Microsoft Entra ID');
+    // One reason per row, the verdict's word, and the demo's policy as the API sees it.
+    expect(view.querySelector('[data-demo="azure-a"] .in-reason')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'The identity holds CF-Demo-Group-A.',
+    );
+    expect(view.querySelector('[data-demo="azure-a"] .ai-verdict')?.textContent?.trim()).toBe('Opens');
+    expect(JSON.parse(view.querySelector('[data-demo="azure-a"] pre')?.textContent ?? '')).toMatchObject({
+      name: 'Barbican demo: azure-a',
+      include: [{ azureAD: { id: '<entra-group-object-id>', identity_provider_id: '<identity-provider-id>' } }],
+    });
+    expect(fact(view, 'Email')).toBe('jane@barbicancloud.co.uk');
     expect([...view.querySelectorAll('[data-diagnosis] a')].map((a) => a.getAttribute('href'))).toEqual([
       '/guides/troubleshooting/#object-ids-instead-of-names',
       '/guides/troubleshooting/#denied-although-member',
     ]);
-    expect(view.querySelector('[data-field="count"]')?.textContent).toBe('3');
+    expect(view.querySelector('h3:has(+ .in-groups)')?.textContent?.replace(/\s+/g, '')).toBe('Groups(3)');
   });
 
   it('identity-error, malformed and invalid input, and clearing', () => {
@@ -91,7 +124,7 @@ describe('<access-inspector> renders each kind', () => {
 
   it('a token from another team than the saved one', () => {
     paste(tokens.accessOtherTeam);
-    expect(result().querySelector('[data-diagnosis="team-mismatch"] [data-field="detail"]')?.textContent).toBe(TEAM);
+    expect(result().querySelector('[data-diagnosis="team-mismatch"]')?.textContent).toContain(`Your saved team is ${TEAM}, but`);
   });
 });
 

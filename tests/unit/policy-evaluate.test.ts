@@ -4,13 +4,15 @@
  * accepted providers, settings after a match, rule groups followed (a cycle reported), and the
  * decision in words. Expected values are written out here, never computed by the engine.
  */
-import { describe, expect, it } from 'vitest';
-import { describeDecision, describeRule } from '../../src/policy/describe.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeDecision, describeRule, loadPolicyWords } from '../support/policy-words.ts';
 import { evaluate, evaluatePasted, type Evaluation } from '../../src/policy/evaluate.ts';
 import { identityFromToken, type PolicyIdentity } from '../../src/policy/policy-identity.ts';
 import { readDocuments } from '../../src/policy/read-documents.ts';
 import type { RuleResult } from '../../src/policy/reasons.ts';
 import { AZURE_ID, entraMember, GROUP_A_ID, read, samlUser, serviceToken, who } from '../fixtures/policy/identities.ts';
+
+beforeAll(loadPolicyWords);
 
 const member = who(entraMember);
 const saml = who(samlUser);

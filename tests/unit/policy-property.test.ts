@@ -5,7 +5,7 @@
  * objects never throw either, and every result can be put into words.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RULE_KEYS } from '../../src/policy/api-types.ts';
 import {
   describeDecision,
@@ -14,12 +14,15 @@ import {
   describeRead,
   describeRule,
   describeSetting,
-} from '../../src/policy/describe.ts';
+  loadPolicyWords,
+} from '../support/policy-words.ts';
 import { evaluate, evaluatePasted, type Evaluation } from '../../src/policy/evaluate.ts';
 import { readDocuments } from '../../src/policy/read-documents.ts';
 import type { RuleResult } from '../../src/policy/reasons.ts';
 import { HOSTILE_STRINGS, hostileIdentity } from '../support/hostile-identities.ts';
 import { entraMember, read, who } from '../fixtures/policy/identities.ts';
+
+beforeAll(loadPolicyWords);
 
 const member = who(entraMember);
 

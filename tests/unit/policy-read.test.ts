@@ -4,12 +4,14 @@
  * documents that are ignored and why, hostile names, and input too big or too deep (bounded,
  * with a message).
  */
-import { describe, expect, it } from 'vitest';
-import { describeIgnored, describeProblem, describeRead } from '../../src/policy/describe.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeIgnored, describeProblem, describeRead, loadPolicyWords } from '../support/policy-words.ts';
 import { evaluationOrder } from '../../src/policy/evaluate.ts';
 import { JSON_LIMITS, readJsonDocuments } from '../../src/policy/json-documents.ts';
 import { readDocuments } from '../../src/policy/read-documents.ts';
 import { pasted, read } from '../fixtures/policy/identities.ts';
+
+beforeAll(loadPolicyWords);
 
 const envelope = (result: unknown) => JSON.stringify({ success: true, errors: [], messages: [], result });
 const allow = (name: string, extra: object = {}) => ({ id: `id-${name}`, name, decision: 'allow', include: [{ everyone: {} }], ...extra });
@@ -131,31 +133,47 @@ describe('what is ignored, and why', () => {
 });
 
 describe('invalid JSON: the line and column', () => {
-  it('a missing comma, reported where it is', () => {
+  it('a missing comma, reported where it is, in the browser engine’s words', () => {
     const text = '[\n  {"name": "a", "decision": "allow"\n   "include": []}\n]';
     const result = readDocuments(text);
-    expect(result.problems).toEqual([{ kind: 'syntax', expected: 'comma-or-brace', found: '"', line: 3, column: 4 }]);
-    expect(describeProblem(result.problems[0]!)).toBe('Line 3, column 4: not valid JSON, expected “,” or “}” but found “"”.');
+    expect(result.problems).toEqual([
+      { kind: 'syntax', found: '"', line: 3, column: 4, detail: "Expected ',' or '}' after property value" },
+    ]);
+    expect(describeProblem(result.problems[0]!)).toBe(
+      "Line 3, column 4: not valid JSON at “\"” (Expected ',' or '}' after property value).",
+    );
   });
 
-  it('each kind of mistake', () => {
+  it('each kind of mistake, at the place it is', () => {
     const first = (text: string) => readJsonDocuments(text).problems[0];
-    expect(first('{"a": }')).toMatchObject({ expected: 'value', line: 1, column: 7 });
-    expect(first('{a: 1}')).toMatchObject({ expected: 'key', column: 2 });
-    expect(first('{"a" 1}')).toMatchObject({ expected: 'colon', column: 6 });
-    expect(first('[1 2]')).toMatchObject({ expected: 'comma-or-bracket', column: 4 });
-    expect(first('{"a": "unterminated')).toMatchObject({ expected: 'string-end', column: 7 });
-    expect(first('{"a": "bad \\x escape"}')).toMatchObject({ expected: 'escape', column: 12 });
-    expect(first('{"a": 1,}')).toMatchObject({ expected: 'key', column: 9 });
-    expect(first('$ curl https://api.cloudflare.com/...')).toMatchObject({ expected: 'document', found: '$', line: 1, column: 1 });
-    expect(first('{"a": "tab\there"}')).toMatchObject({ expected: 'string-end' });
-    expect(first('{"a": 1')).toMatchObject({ expected: 'comma-or-brace', found: 'the end' });
+    // V8 names no position for an unexpected token: it is looked up from the token it quotes.
+    expect(first('{"a": }')).toMatchObject({ found: '}', line: 1, column: 7 });
+    expect(first('{a: 1}')).toMatchObject({ found: 'a', column: 2 });
+    expect(first('{"a" 1}')).toMatchObject({ found: '1', column: 6 });
+    expect(first('[1 2]')).toMatchObject({ found: '2', column: 4 });
+    expect(first('{"a": "unterminated')).toMatchObject({ found: '', column: 20, detail: 'Unterminated string' });
+    expect(first('{"a": "bad \\x escape"}')).toMatchObject({ found: 'x', column: 13 });
+    expect(first('{"a": 1,}')).toMatchObject({ found: '}', column: 9 });
+    expect(first('$ curl https://api.cloudflare.com/...')).toMatchObject({ found: '$', line: 1, column: 1 });
+    expect(first('{"a": "tab\there"}')).toMatchObject({ found: 'U+0009', column: 11 });
+    expect(first('{"a": 1')).toMatchObject({ found: '', column: 8 });
+    expect(describeProblem(first('{"a": 1')!)).toBe(
+      "Line 1, column 8: not valid JSON at the end (Expected ',' or '}' after property value).",
+    );
   });
 
-  it('reading resumes at the next line that starts a document', () => {
+  it('a long document: the unexpected token is found from the context the engine quotes', () => {
+    const text = `{\n  "name": "${'x'.repeat(80)}",\n  "decision": }`;
+    expect(readJsonDocuments(text).problems).toMatchObject([{ found: '}', line: 3, column: 15 }]);
+  });
+
+  it('reading goes on after a broken document, and after text that is no document at the next line that starts one', () => {
     const result = readDocuments(`{"name": "broken" "decision": "allow"}\n${JSON.stringify(allow('fine'))}`);
-    expect(result.problems.map((p) => p.kind === 'syntax' && [p.line, p.column, p.expected])).toEqual([[1, 19, 'comma-or-brace']]);
+    expect(result.problems.map((p) => p.kind === 'syntax' && [p.line, p.column])).toEqual([[1, 19]]);
     expect(result.policies.map((p) => p.name)).toEqual(['fine']);
+    const prompt = readDocuments(`$ curl -s https://api.cloudflare.com/client/v4/x {\n${JSON.stringify(allow('after'))}`);
+    expect(prompt.problems).toHaveLength(1);
+    expect(prompt.policies.map((p) => p.name)).toEqual(['after']);
   });
 
   it('values read as JSON.parse reads them', () => {
@@ -206,7 +224,7 @@ describe('hostile and huge input', () => {
     expect(result.policies).toHaveLength(1_000);
     expect(result.problems).toMatchObject([{ kind: 'too-many-items', limit: 1_000, line: 1 }]);
     expect(describeProblem(result.problems[0]!)).toMatch(
-      /^Line 1, column \d+: more than 1,000 entries in one list or object; only the first 1,000 were read\.$/,
+      /^Line 1, column \d+: more than 1,000 entries in one list; only the first 1,000 were read\.$/,
     );
   });
 

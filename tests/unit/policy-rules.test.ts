@@ -3,10 +3,10 @@
  * not, and when it cannot be decided, with the reason's code; and the sentences that name both
  * sides. Rule groups (`group`) followed through their definitions are in policy-evaluate.test.ts.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENTRA_SAML_GROUPS_CLAIM } from '../../src/identity/parse-identity.ts';
 import { RULE_KEYS } from '../../src/policy/api-types.ts';
-import { describeRule } from '../../src/policy/describe.ts';
+import { describeRule, loadPolicyWords } from '../support/policy-words.ts';
 import { identityFromToken, type PolicyIdentity } from '../../src/policy/policy-identity.ts';
 import { readRule } from '../../src/policy/read-policies.ts';
 import { checkRule } from '../../src/policy/rules.ts';
@@ -23,6 +23,8 @@ import {
   serviceToken,
   who,
 } from '../fixtures/policy/identities.ts';
+
+beforeAll(loadPolicyWords);
 
 const context = { providers: read('providers.json').providers };
 const member = who(entraMember);
