@@ -24,6 +24,7 @@ import { demosFrom, type DemoGateInfo } from './verdicts.ts';
 
 /** Results follow typing after this pause; "Inspect" and "Evaluate" show them at once. */
 export const DEBOUNCE_MS = 250;
+const EVENTS = ['input', 'submit', 'reset', 'click'] as const;
 
 export class AccessInspectorElement extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,21 +48,22 @@ export class AccessInspectorElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.addEventListener('input', this.#onInput);
-    this.addEventListener('submit', this.#onSubmit);
-    this.addEventListener('reset', this.#onReset);
-    this.addEventListener('click', this.#onClick);
+    for (const type of EVENTS) this.addEventListener(type, this);
     enablePersonalise(findHook(this, 'account') ?? null);
     this.dataset['ready'] = '';
   }
 
   disconnectedCallback(): void {
-    this.removeEventListener('input', this.#onInput);
-    this.removeEventListener('submit', this.#onSubmit);
-    this.removeEventListener('reset', this.#onReset);
-    this.removeEventListener('click', this.#onClick);
-    clearTimeout(this.#timer);
-    this.#controller?.abort();
+    for (const type of EVENTS) this.removeEventListener(type, this);
+    this.#stop();
+  }
+
+  /** The element is its own listener (https://dom.spec.whatwg.org/#callbackdef-eventlistener). */
+  handleEvent(event: Event): void {
+    if (event.type === 'input') this.#onInput(event);
+    else if (event.type === 'submit') this.#onSubmit(event);
+    else if (event.type === 'reset') this.#onReset(event);
+    else this.#onClick(event);
   }
 
   get #words(): Say {
@@ -193,7 +195,7 @@ export class AccessInspectorElement extends HTMLElement {
     return say('verdicts', { rows: join(rows) });
   }
 
-  #onInput = (event: Event): void => {
+  #onInput(event: Event): void {
     const target = event.target;
     const identity = target === findHook(this, 'inspect-input');
     if (!identity && target !== findHook(this, 'policy-input')) return;
@@ -201,15 +203,15 @@ export class AccessInspectorElement extends HTMLElement {
     this.#pending = this.#pending === 'both' || identity ? 'both' : 'policies';
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => (this.#pending === 'both' ? this.inspectInput() : this.evaluatePolicies()), DEBOUNCE_MS);
-  };
+  }
 
-  #onSubmit = (event: Event): void => {
+  #onSubmit(event: Event): void {
     event.preventDefault();
     if (event.target === findHook(this, 'account')) return;
     this.inspectInput();
-  };
+  }
 
-  #onReset = (event: Event): void => {
+  #onReset(event: Event): void {
     // The reset event comes before the form's fields are emptied: render as they will be.
     if (event.target === findHook(this, 'inspect-form')) {
       this.#stop();
@@ -218,9 +220,9 @@ export class AccessInspectorElement extends HTMLElement {
       this.#stop();
       this.#status(this.#policies(''));
     }
-  };
+  }
 
-  #onClick = (event: Event): void => {
+  #onClick(event: Event): void {
     const target = closestHook(event.target, 'session');
     if (!target) return;
     // The result's own "use my current session" button is replaced by the result: keep the
@@ -228,7 +230,7 @@ export class AccessInspectorElement extends HTMLElement {
     void this.inspectSession().then(() => {
       if (!target.isConnected && document.activeElement === document.body) findHook(requireHook(this, 'inspect-form'), 'session')?.focus();
     });
-  };
+  }
 }
 
 declare global {

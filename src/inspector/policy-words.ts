@@ -10,8 +10,7 @@ import type { JsonProblem } from '../policy/json-documents.ts';
 import type { Ignored, ReadDocuments } from '../policy/read-documents.ts';
 import type { Setting } from '../policy/read-policies.ts';
 import type { Has, Need, ProviderRef, Reason, ReasonCode, RuleResult } from '../policy/reasons.ts';
-import type { HookValue } from '../lib/hooks.ts';
-import { join, number, quoted, type Say } from './phrases.ts';
+import { join, number, quoted, type HookValue, type Say } from './phrases.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A group's label: an object id shortened, a name as it is. */

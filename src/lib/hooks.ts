@@ -6,14 +6,7 @@
  * with `hook(name)`, the script finds it with `requireHook` (or `findHook` where the markup may
  * have removed it), so the two cannot drift apart silently: a missing or mistyped hook is an
  * error that names it, not a `null` deep inside a render. No casts: the tag is checked.
- *
- * Phrases. The words a script shows are in the markup too, as elements inside a <template>, each
- * a hook of its own (`say:...`). `fillHooks` fills a copy of one: inside it, a hook names a value
- * by its key, and three prefixes change what is done with it:
- * - `key`: the value as text (or, when it is a Node, that node: a phrase inside a phrase);
- * - `#key`: the value as a short id, its first 8 characters (ids are told apart at a glance);
- * - `?key` / `!key`: the element stays only when the value is set (not empty, 0, false) / is not.
- * Values only ever become text (`textContent`), never markup.
+ * The inspector's words are hooks too, filled by their values (src/inspector/phrases.ts).
  */
 
 /** The attribute that marks every hook; its value is the hook's name. */
@@ -66,33 +59,4 @@ export function defineHooks<Tagged extends Record<string, Tag>, Plain extends st
       return isHook(element, name) ? element : undefined;
     },
   };
-}
-
-/** What a phrase's hooks are filled with: text, a number, a flag, or a node (a phrase of its own). */
-export type HookValue = string | number | boolean | Node | undefined;
-export type HookValues = Readonly<Record<string, HookValue>>;
-
-/** An id cut to its first 8 characters when it is long (as ids are told apart at a glance). */
-export const shortId = (id: string): string => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
-
-/** Fills the hooks inside `view` from `values` (see the top of this file); hooks of other keys are left alone. */
-export function fillHooks<T extends ParentNode>(view: T, values: HookValues): T {
-  const marked = () => view.querySelectorAll(`[${HOOK_ATTRIBUTE}]`);
-  // Conditions first, so that a value is put only where it stays.
-  for (const element of marked()) {
-    const [flag = '', ...rest] = element.getAttribute(HOOK_ATTRIBUTE) ?? '';
-    if (flag !== '?' && flag !== '!') continue;
-    if (!values[rest.join('')] === (flag === '?')) element.remove();
-    else element.removeAttribute(HOOK_ATTRIBUTE);
-  }
-  for (const element of marked()) {
-    const name = element.getAttribute(HOOK_ATTRIBUTE) ?? '';
-    const key = name.replace(/^#/, '');
-    if (!Object.hasOwn(values, key)) continue;
-    const value = values[key];
-    element.removeAttribute(HOOK_ATTRIBUTE);
-    if (typeof value === 'object') element.replaceChildren(value);
-    else element.textContent = key === name ? String(value ?? '') : shortId(String(value ?? ''));
-  }
-  return view;
 }

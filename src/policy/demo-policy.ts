@@ -27,14 +27,17 @@ export type DemoPolicyRule =
   | { azureAD: { id: string; identity_provider_id: string } }
   | { saml: { attribute_name: string; attribute_value: string; identity_provider_id: string } };
 
-/** A reusable Access policy as the API takes and answers it (only the fields a demo sets). */
-export interface DemoPolicy {
+/**
+ * A reusable Access policy as the API takes and answers it (only the fields a demo sets). A type,
+ * not an interface, so that it is a JSON object as the engine reads one (read-policies.ts).
+ */
+export type DemoPolicy = {
   name: string;
   decision: 'allow';
   include: DemoPolicyRule[];
   require: DemoPolicyRule[];
   exclude: DemoPolicyRule[];
-}
+};
 
 export interface DemoPolicySource {
   slug: string;

@@ -4,7 +4,7 @@
  * display name, the identity provider by its type), evaluated like any pasted policy. The
  * inspector's verdict rows (src/inspector/verdicts.ts) read these.
  */
-import type { Identity, Json } from '../identity/parse-identity.ts';
+import type { Identity } from '../identity/parse-identity.ts';
 import type { DemoGateInfo, DemoVerdict, VerdictReason } from '../inspector/verdicts.ts';
 import { demoGroupName, demoPolicy, demoProviderType, GROUP_ID_PLACEHOLDER, PROVIDER_ID_PLACEHOLDER } from './demo-policy.ts';
 import { evaluate } from './evaluate.ts';
@@ -23,7 +23,7 @@ const VERDICT_REASONS: Partial<Record<ReasonCode, VerdictReason>> = {
 export function demoVerdictOf(who: PolicyIdentity, demo: DemoGateInfo): DemoVerdict {
   const group = demoGroupName(demo.gate);
   // The template is the API's JSON for the policy, so it reads like a pasted one.
-  const policy = readPolicy(demoPolicy(demo) as unknown as Json, 1);
+  const policy = readPolicy(demoPolicy(demo), 1);
   const evaluation =
     'invalidDecision' in policy
       ? undefined
