@@ -1,22 +1,21 @@
 /**
  * The problems an inspected token or identity shows, each a code of the page's contract
- * (diagnosis-links.ts) with the entry of the troubleshooting page that fixes it.
+ * (diagnosis-links.ts). The entry of the troubleshooting page that fixes it is linked in the
+ * page's markup (components/inspector/InspectWords.astro), from diagnosis-links.ts at build time.
  */
 import type { JWTPayload } from 'jose';
 import { groupsFrom, isRecord, text, type Identity, type Json } from '../identity/parse-identity.ts';
-import { DIAGNOSIS_ANCHORS, UNPROTECTED_ANCHOR, type DiagnosisCode, type TroubleshootingAnchor } from './diagnosis-links.ts';
+import type { DiagnosisCode } from './diagnosis-links.ts';
 import type { JwtKind } from './read-input.ts';
 import type { DemoVerdict } from './verdicts.ts';
 
 export interface Diagnosis {
   code: DiagnosisCode;
-  anchor: TroubleshootingAnchor;
   /** A short fact for the sentence around it (a time, a team name, a count). */
   detail?: string;
 }
 
-export const diagnosis = (code: DiagnosisCode, detail?: string, anchor = DIAGNOSIS_ANCHORS[code]): Diagnosis =>
-  detail === undefined ? { code, anchor } : { code, anchor, detail };
+export const diagnosis = (code: DiagnosisCode, detail?: string): Diagnosis => (detail === undefined ? { code } : { code, detail });
 
 /**
  * Entra's group limits: 150 groups in a SAML assertion, 200 in a JWT; past them it omits the
@@ -94,6 +93,5 @@ export function diagnoseIdentity(identity: Identity, raw: unknown, verdicts: Dem
   return found;
 }
 
-/** get-identity's `{"err": ...}`, no session, or a host not behind Access. */
-export const identityError = (detail: string, unprotected = false): Diagnosis =>
-  diagnosis('identity-error', detail, unprotected ? UNPROTECTED_ANCHOR : DIAGNOSIS_ANCHORS['identity-error']);
+/** get-identity's `{"err": ...}`, no session, or a host not behind Access (the report's `cause` says which). */
+export const identityError = (detail: string): Diagnosis => diagnosis('identity-error', detail);

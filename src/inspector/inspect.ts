@@ -91,5 +91,5 @@ export function inspectIdentity(identity: Identity, raw: unknown, context: Inspe
 /** The report for what get-identity answered "Use my current session" (classify-answer.ts). */
 export function inspectAnswer(outcome: IdentityOutcome, context: InspectContext): Report {
   if (outcome.state === 'ready') return inspectIdentity(outcome.identity, outcome.raw, context);
-  return { kind: 'identity-error', cause: outcome.state, diagnoses: [identityError(outcome.detail, outcome.state === 'unprotected')] };
+  return { kind: 'identity-error', cause: outcome.state, diagnoses: [identityError(outcome.detail)] };
 }

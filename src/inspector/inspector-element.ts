@@ -151,7 +151,7 @@ export class AccessInspectorElement extends HTMLElement {
         count,
         list: join(
           report.diagnoses.map(
-            ({ code, anchor, detail }) => say.maybe(`diagnosis:${code}:${anchor}`, { detail }) ?? say(`diagnosis:${code}`, { detail }),
+            ({ code, detail }) => say.maybe(`diagnosis:${code}:${report.cause ?? ''}`, { detail }) ?? say(`diagnosis:${code}`, { detail }),
           ),
         ),
       }),
@@ -164,7 +164,8 @@ export class AccessInspectorElement extends HTMLElement {
 
   #claims({ kind, header, claims = [], team = '' }: Report): Node {
     const say = this.#words;
-    const issuer = kind === 'access-jwt' ? 'access' : kind === 'entra-jwt' ? 'entra' : 'any';
+    // `claim:access:…`, `claim:entra:…`; every issuer falls back to `claim:any:…`.
+    const issuer = kind.replace('-jwt', '');
     const rows = claims.map((claim) =>
       say('claim', {
         name: claim.name,
@@ -173,7 +174,8 @@ export class AccessInspectorElement extends HTMLElement {
         meaning: say.maybe(`claim:${issuer}:${claim.name}`, { team }) ?? say.maybe(`claim:any:${claim.name}`) ?? say('claim:other'),
       }),
     );
-    return say('token', { alg: header?.alg ?? '(none)', kid: header?.kid ?? '(none)', typ: header?.typ ?? '(none)', claims: join(rows) });
+    const none = '(none)';
+    return say('token', { alg: header?.alg ?? none, kid: header?.kid ?? none, typ: header?.typ ?? none, claims: join(rows) });
   }
 
   #identity(identity: Identity): Node {

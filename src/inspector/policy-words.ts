@@ -10,15 +10,14 @@ import type { JsonProblem } from '../policy/json-documents.ts';
 import type { Ignored, ReadDocuments } from '../policy/read-documents.ts';
 import type { Setting } from '../policy/read-policies.ts';
 import type { Has, Need, ProviderRef, Reason, ReasonCode, RuleResult } from '../policy/reasons.ts';
-import { join, number, quoted, type HookValue, type Say } from './phrases.ts';
+import { join, number, quoted, shortId, type HookValue, type Say } from './phrases.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A group's label: an object id shortened, a name as it is. */
-const label = (value: string) => (GUID.test(value) ? `${value.slice(0, 8)}…` : value);
-const typeName = (type: string | undefined) => idpDisplayName(type);
+const label = (value: string) => (GUID.test(value) ? shortId(value) : value);
 
 function provider(say: Say, ref: ProviderRef, byType: boolean | undefined): Node {
-  return say('provider', { byType, name: ref.name, id: ref.id, type: typeName(ref.type) });
+  return say('provider', { byType, name: ref.name, id: ref.id, type: idpDisplayName(ref.type) });
 }
 
 function need(say: Say, { key, fields, provider: ref, byType, group, name }: Need, code: ReasonCode): Node {
@@ -49,7 +48,7 @@ function slots(record: object): Record<string, HookValue> {
 }
 
 function has(say: Say, fact: Has): Node {
-  const shown = fact.kind === 'provider' ? (fact.name ?? typeName(fact.type)) : undefined;
+  const shown = fact.kind === 'provider' ? (fact.name ?? idpDisplayName(fact.type)) : undefined;
   return say(`has:${fact.kind}`, {
     ...slots(fact),
     shown,
@@ -88,7 +87,7 @@ export function ruleWords(say: Say, { outcome, reason }: RuleResult): Node {
   });
 }
 
-function idp(say: Say, check: IdpCheck): Node {
+export function idpWords(say: Say, check: IdpCheck): Node {
   const allowed = check.allowed.map((ref) => ref.name ?? label(ref.id));
   return say(`idp:${check.outcome}`, { allowed: quoted(allowed), has: has(say, check.has) });
 }
@@ -108,7 +107,8 @@ export function decisionWords(say: Say, evaluation: Evaluation): Node {
       ),
     });
   const word = say(`word:${decision}`);
-  if (by?.kind === 'allowed-idps' && evaluation.allowedIdps) return say('decision:allowed-idps', { idp: idp(say, evaluation.allowedIdps) });
+  if (by?.kind === 'allowed-idps' && evaluation.allowedIdps)
+    return say('decision:allowed-idps', { idp: idpWords(say, evaluation.allowedIdps) });
   if (!by || by.kind === 'allowed-idps') return say('decision:plain', { word });
   return say(`decision:${by.kind}`, {
     word,
@@ -118,8 +118,6 @@ export function decisionWords(say: Say, evaluation: Evaluation): Node {
     keys: by.kind === 'one-of' ? quoted(by.keys.map(name)) : undefined,
   });
 }
-
-export const idpWords = idp;
 
 export const settingWords = (say: Say, setting: Setting): Node =>
   say(`setting:${setting.kind}`, { ...slots(setting), many: 'approvers' in setting && setting.approvers !== 1 });

@@ -147,14 +147,12 @@ function threeValued(reached: Evaluated[], idp: IdpCheck | undefined): Set<Known
 
 const noIdentityWho: PolicyIdentity = { from: 'get-identity', raw: {} };
 
-function withoutIdentity(result: RuleResult): RuleResult {
-  const members = result.reason.members?.map(withoutIdentity);
-  return {
-    ...result,
-    outcome: 'unknown',
-    reason: { code: 'no-identity', need: result.reason.need, has: [], notes: result.reason.notes, ...(members ? { members } : {}) },
-  };
-}
+/** A rule as it stands without an identity: what it needs, nothing about anyone. */
+const withoutIdentity = ({ reason, ...result }: RuleResult): RuleResult => ({
+  ...result,
+  outcome: 'unknown',
+  reason: { ...reason, code: 'no-identity', has: [], ...(reason.members ? { members: reason.members.map(withoutIdentity) } : {}) },
+});
 
 /**
  * The decision for an identity over the policies. Without an identity: the policies in evaluation

@@ -65,13 +65,13 @@ function errorOffset(message: string, source: string): number {
   return token[2] ? from + 10 : Math.max(0, source.indexOf(token[1] ?? '', from));
 }
 
-/** The character at `offset`, printable: control and invisible characters by their code point. */
+/** The character at `offset`, printable: control and invisible characters by their code. */
 function found(input: string, offset: number): string {
-  const char = input.codePointAt(offset);
-  if (char === undefined) return '';
+  const char = input.charCodeAt(offset);
+  if (Number.isNaN(char)) return '';
   return char < 0x20 || char === 0x7f || (char >= 0x200b && char <= 0x206f)
     ? `U+${char.toString(16).padStart(4, '0').toUpperCase()}`
-    : String.fromCodePoint(char);
+    : input.charAt(offset);
 }
 
 /** What the splitter found from `start`: where the document ends, and a cap it hit (the first). */

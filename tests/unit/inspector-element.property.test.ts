@@ -6,7 +6,7 @@
  * globals itself, before the element's module is loaded.
  */
 import fc from 'fast-check';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import Inspector from '../../src/components/Inspector.astro';
 import type { AccessInspectorElement } from '../../src/inspector/inspector-element.ts';
 import { STORAGE_KEY } from '../../src/client/personalise.ts';
@@ -14,7 +14,8 @@ import { fixtureBody, fixtures } from '../../src/dev/personas/index.ts';
 import { fixtureDemos } from '../fixtures/inspector/demo-gates.ts';
 import { TEAM, tokenFixtures, type TokenFixtures } from '../fixtures/inspector/tokens.ts';
 import { HOSTILE_STRINGS, hostileIdentity } from '../support/hostile-identities.ts';
-import { installDom, renderHtml } from '../support/card-dom.ts';
+import { answerWith, installDom, renderHtml } from '../support/card-dom.ts';
+import { DIAGNOSIS_ANCHORS, DIAGNOSIS_CODES, troubleshootingHref } from '../../src/inspector/diagnosis-links.ts';
 
 let markup: string;
 let tokens: TokenFixtures;
@@ -120,6 +121,24 @@ describe('<access-inspector> renders each kind', () => {
     expect(result().querySelector('[data-diagnosis="jwt-malformed"]')).not.toBeNull();
     expect(paste('hello').querySelector('h2')?.textContent).toBe('Not a token or an identity');
     expect(paste('').dataset['kind']).toBeUndefined();
+  });
+
+  it('each diagnosis links its troubleshooting entry, and "not behind Access" its own', async () => {
+    const links = () => [...result().querySelectorAll('[data-diagnosis] a')].map((a) => a.getAttribute('href'));
+    paste(tokens.accessExpired);
+    expect(links()).toEqual(['/guides/troubleshooting/#gate-403']);
+    paste(fixtureBody(fixtures['signed-out']));
+    expect(links()).toEqual(['/guides/troubleshooting/#no-app-token-set']);
+    vi.stubGlobal('fetch', answerWith(fixtures.unprotected));
+    await element().inspectSession();
+    expect(result().dataset['kind']).toBe('identity-error');
+    expect(links()).toEqual(['/guides/troubleshooting/#not-behind-access']);
+    // Every code of the contract has its words and link in the page, to the entry diagnosis-links.ts names.
+    const words = document.querySelector('template[data-hook="words"]') as HTMLTemplateElement;
+    for (const code of DIAGNOSIS_CODES)
+      expect(words.content.querySelector(`[data-diagnosis="${code}"] a`)?.getAttribute('href'), code).toBe(
+        troubleshootingHref(DIAGNOSIS_ANCHORS[code]),
+      );
   });
 
   it('a token from another team than the saved one', () => {
