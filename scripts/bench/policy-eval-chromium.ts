@@ -9,7 +9,7 @@
  * The page and its scripts are served from `dist/client` by Playwright's request routing, so no
  * server is started. Run `npm run build` first.
  *
- * Usage: node scripts/bench/policy-eval-chromium.ts [runs]   (default 50)
+ * Usage: npx node scripts/bench/policy-eval-chromium.ts [runs]   (default 50)
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';

@@ -18,7 +18,7 @@ import { evaluatePasted } from '../policy/evaluate.ts';
 import { readDocuments, type ReadDocuments } from '../policy/read-documents.ts';
 import { closestHook, findHook, requireHook } from './inspector-hooks.ts';
 import { GROUP_ROWS, inspect, inspectAnswer, type InspectContext, type Report } from './inspect.ts';
-import { join, phrasesOf, textOf, type Say } from './phrases.ts';
+import { fragment, phrasesOf, textOf, type Say } from './phrases.ts';
 import { renderPolicies } from './policy-view.ts';
 import { demosFrom, type DemoGateInfo } from './verdicts.ts';
 
@@ -95,7 +95,7 @@ export class AccessInspectorElement extends HTMLElement {
     this.#stop();
     const controller = new AbortController();
     this.#controller = controller;
-    this.#status(textOf(this.#words('status:loading')));
+    this.#status(this.#words.text('status:loading'));
     const outcome = await requestIdentity(IDENTITY_PATH, controller);
     if (controller === this.#controller) this.#show(inspectAnswer(outcome, this.#context()), true);
   }
@@ -149,7 +149,7 @@ export class AccessInspectorElement extends HTMLElement {
     parts.push(
       say('diagnoses', {
         count,
-        list: join(
+        list: fragment(
           report.diagnoses.map(
             ({ code, detail }) => say.maybe(`diagnosis:${code}:${report.cause ?? ''}`, { detail }) ?? say(`diagnosis:${code}`, { detail }),
           ),
@@ -158,8 +158,8 @@ export class AccessInspectorElement extends HTMLElement {
     );
     result.dataset['kind'] = report.kind;
     result.replaceChildren(...parts);
-    const findings = count ? say('status:findings', { count, many: count !== 1 }) : say('status:clean');
-    return `${textOf(requireHook(summary, 'heading'))}. ${textOf(findings)}`;
+    const findings = count ? say.text('status:findings', { count, many: count !== 1 }) : say.text('status:clean');
+    return `${textOf(requireHook(summary, 'heading'))}. ${findings}`;
   }
 
   #claims({ kind, header, claims = [], team = '' }: Report): Node {
@@ -175,13 +175,13 @@ export class AccessInspectorElement extends HTMLElement {
       }),
     );
     const none = '(none)';
-    return say('token', { alg: header?.alg ?? none, kid: header?.kid ?? none, typ: header?.typ ?? none, claims: join(rows) });
+    return say('token', { alg: header?.alg ?? none, kid: header?.kid ?? none, typ: header?.typ ?? none, claims: fragment(rows) });
   }
 
   #identity(identity: Identity): Node {
     const say = this.#words;
     const groups = identity.groups.slice(0, GROUP_ROWS).map((group) => say('group', { label: group.label, id: group.idOnly }));
-    const view = say('identity', { count: identity.groups.length, groups: join(groups), more: identity.groups.length > GROUP_ROWS });
+    const view = say('identity', { count: identity.groups.length, groups: fragment(groups), more: identity.groups.length > GROUP_ROWS });
     fillFacts(view, identity);
     return view;
   }
@@ -194,7 +194,7 @@ export class AccessInspectorElement extends HTMLElement {
       row.dataset['verdict'] = verdict;
       return row;
     });
-    return say('verdicts', { rows: join(rows) });
+    return say('verdicts', { rows: fragment(rows) });
   }
 
   #onInput(event: Event): void {

@@ -9,19 +9,20 @@
 import type { Evaluation } from '../policy/evaluate.ts';
 import type { ReadDocuments } from '../policy/read-documents.ts';
 import type { RuleResult } from '../policy/reasons.ts';
-import { join, textOf, type Say } from './phrases.ts';
+import { fragment, type Say } from './phrases.ts';
 import { decisionWords, idpWords, ignoredWords, problemWords, readWords, ruleWords, settingWords } from './policy-words.ts';
 
-const items = (say: Say, nodes: readonly Node[]) => join(nodes.map((text) => say('item', { text })));
+const items = (say: Say, lines: readonly string[]) => fragment(lines.map((text) => say('item', { text })));
 
 /** A rule with its outcome and reason; `contract`: a policy's own rule (a rule group's members carry no contract attributes). */
 function rule(say: Say, result: RuleResult, contract: boolean): HTMLElement {
   const item = say('rule', {
     outcome: say(`outcome:${result.outcome}`),
-    list: say(`list:${result.list}`),
+    list: say.text(`list:${result.list}`),
     key: result.key,
     reason: ruleWords(say, result),
-    members: join((result.reason.members ?? []).map((member) => rule(say, member, false))),
+    // A rule group's own rules; other rules leave the list empty (and hidden).
+    ...(result.reason.members ? { members: fragment(result.reason.members.map((member) => rule(say, member, false))) } : {}),
   });
   if (contract) Object.assign(item.dataset, { rule: result.key, ruleList: result.list, outcome: result.outcome });
   return item;
@@ -33,11 +34,11 @@ export function renderPolicies(say: Say, result: HTMLElement, read: ReadDocument
     const item = say('policy', {
       outcome: say(`outcome:${policy.outcome}`),
       name: policy.name ?? policy.key,
-      action: say(`action:${policy.decision}`),
+      action: say.text(`action:${policy.decision}`),
       precedence: policy.precedence === undefined ? undefined : String(policy.precedence),
       deciding: policy.deciding,
       empty: policy.notes.length > 0,
-      rules: join(policy.rules.map((entry) => rule(say, entry, true))),
+      rules: fragment(policy.rules.map((entry) => rule(say, entry, true))),
       after: policy.deciding && evaluation.settings.length > 0,
       settings: items(
         say,
@@ -48,7 +49,8 @@ export function renderPolicies(say: Say, result: HTMLElement, read: ReadDocument
     if (policy.deciding) item.dataset['deciding'] = '';
     return item;
   });
-  const decision = say(`result:${evaluation.decision}`, { sentence: decisionWords(say, evaluation) });
+  const sentence = decisionWords(say, evaluation);
+  const decision = say(`result:${evaluation.decision}`, { sentence });
   const report = say('report', {
     decision,
     read: read.empty ? '' : readWords(say, read),
@@ -61,7 +63,7 @@ export function renderPolicies(say: Say, result: HTMLElement, read: ReadDocument
       read.ignored.map((ignored) => ignoredWords(say, ignored)),
     ),
     idp: evaluation.allowedIdps ? idpWords(say, evaluation.allowedIdps) : '',
-    policies: join(policies),
+    policies: fragment(policies),
     undecided: evaluation.decision === 'unknown' && evaluation.unknowns.length > 0,
     unknowns: items(
       say,
@@ -70,5 +72,5 @@ export function renderPolicies(say: Say, result: HTMLElement, read: ReadDocument
   });
   result.dataset['decision'] = evaluation.decision;
   result.replaceChildren(report);
-  return textOf(say('status:policies', { sentence: textOf(decision) }));
+  return say.text('status:policies', { sentence });
 }

@@ -11,7 +11,7 @@ import type { JsonProblem } from '../../src/policy/json-documents.ts';
 import type { Ignored, ReadDocuments } from '../../src/policy/read-documents.ts';
 import type { Setting } from '../../src/policy/read-policies.ts';
 import type { RuleResult } from '../../src/policy/reasons.ts';
-import { phrasesOf, textOf, type Say } from '../../src/inspector/phrases.ts';
+import { phrasesOf, type Say } from '../../src/inspector/phrases.ts';
 import { decisionWords, ignoredWords, problemWords, readWords, ruleWords, settingWords } from '../../src/inspector/policy-words.ts';
 import { installDom, renderHtml } from './card-dom.ts';
 
@@ -31,9 +31,9 @@ function words(): Say {
   return say;
 }
 
-export const describeRule = (result: RuleResult): string => textOf(ruleWords(words(), result));
-export const describeDecision = (evaluation: Evaluation): string => textOf(decisionWords(words(), evaluation));
-export const describeRead = (read: ReadDocuments): string => textOf(readWords(words(), read));
-export const describeProblem = (problem: JsonProblem): string => textOf(problemWords(words(), problem));
-export const describeIgnored = (ignored: Ignored): string => textOf(ignoredWords(words(), ignored));
-export const describeSetting = (setting: Setting): string => textOf(settingWords(words(), setting));
+export const describeRule = (result: RuleResult): string => ruleWords(words(), result);
+export const describeDecision = (evaluation: Evaluation): string => decisionWords(words(), evaluation);
+export const describeRead = (read: ReadDocuments): string => readWords(words(), read);
+export const describeProblem = (problem: JsonProblem): string => problemWords(words(), problem);
+export const describeIgnored = (ignored: Ignored): string => ignoredWords(words(), ignored);
+export const describeSetting = (setting: Setting): string => settingWords(words(), setting);
