@@ -24,10 +24,10 @@ export const BUDGETS = {
   cardScript: 5 * KB,
   /**
    * The inspector page, the policy evaluator included: its script and the chunks it shares with
-   * the card and the guides. Issue 23 asked for 12 KB; measured 17,393 B with every word in the
+   * the card and the guides. Issue 23 asked for 12 KB; measured 17,656 B with every word in the
    * markup (ARCHITECTURE.md, "Inspector", has the breakdown), so the budget is that, rounded up.
    */
-  jsInspector: 17 * KB,
+  jsInspector: 18 * KB,
   /** A page whose only interactive parts are small helpers (copy buttons, personalisation). */
   jsHelpersOnly: 2 * KB,
   /** HTML plus render-blocking CSS, pages without diagrams: one TCP round trip (14 KB). */
