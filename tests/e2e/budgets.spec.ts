@@ -88,6 +88,8 @@ for (const { path, demoSlug: demo } of sitePages()) {
     expect(loader, `${path}: one search loader`).toHaveLength(1);
     expect(loaderBytes, report).toBeLessThanOrEqual(BUDGETS.searchLoader);
     for (const code of all.values()) expect(code, `${path} loads mermaid`).not.toMatch(/mermaid/i);
+    // The Worker's `process` shim (the adapter's banner, astro.config.mjs) stays out of the browser's scripts.
+    for (const code of all.values()) expect(code, `${path} carries the server banner`).not.toMatch(/globalThis\.process/);
     // The first Intl object or locale-aware call a page makes loads ICU data: 15-115 ms of main
     // thread each (measured in Debian Chromium), which Lighthouse counts as blocking time.
     for (const code of all.values())
