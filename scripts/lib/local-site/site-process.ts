@@ -6,6 +6,7 @@
  * Collects the output (the gate's log lines are checked) and stops the whole process group.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLocalWranglerConfig } from '../../local-wrangler-config.ts';
 import { spawnWranglerDev, waitForServer } from './wrangler-process.ts';
@@ -81,7 +82,7 @@ export async function startSiteProcess(options: SiteProcessOptions): Promise<Sit
   if (pages) {
     child = spawnPagesDev(options.port, inspectorPort, options.vars);
   } else {
-    const target = fileURLToPath(new URL(`../../dist/server/wrangler.${options.name}.json`, import.meta.url));
+    const target = join(ROOT, 'dist', 'server', `wrangler.${options.name}.json`);
     // Objects on purpose: wrangler.jsonc `vars` deliver objects, `--var` delivers strings; the
     // Pages target and the unit tests cover the string form.
     const config = writeLocalWranglerConfig(options.vars, { target, replaceVars: true });
