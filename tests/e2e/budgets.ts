@@ -1,0 +1,28 @@
+/**
+ * The size budgets every page is held to (budgets.spec.ts checks the bytes; site-quality.spec.ts
+ * the font styles a page lays out on load). What search fetches on first use has its own budget
+ * in search.spec.ts.
+ */
+const KB = 1024;
+export const BUDGETS = {
+  /** A page with the identity card: card, copy buttons, personalisation, together. */
+  jsWithCard: 5 * KB,
+  /** The card's own script. */
+  cardScript: 4 * KB,
+  /** The inspector page: its one script, with its own copy of the card's parser and jose's decoder. */
+  jsInspector: 8 * KB,
+  /** A page whose only interactive parts are small helpers (copy buttons, personalisation). */
+  jsHelpersOnly: 2 * KB,
+  /** HTML plus render-blocking CSS, pages without diagrams: one TCP round trip (14 KB). */
+  htmlAndCss: 14 * KB,
+  /** What inline diagram SVG may add to one page. */
+  diagramSvg: 40 * KB,
+  /**
+   * Distinct font styles (family, size, weight, style) in the text a page lays out on load. Each
+   * is a font lookup during layout, on Linux a round trip to the browser process: they were most
+   * of a demo page's first layout (src/styles/global.css, the type scale).
+   */
+  fontStylesAtLoad: 10,
+  /** The search loader on every page (src/client/search/search-loader.ts), on top of the rest. */
+  searchLoader: 600,
+};
