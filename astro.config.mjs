@@ -36,25 +36,6 @@ const diagramCacheDir = process.env.DIAGRAM_CACHE_DIR
   ? resolve(process.env.DIAGRAM_CACHE_DIR)
   : new URL('./src/diagrams/cache/', import.meta.url).pathname;
 
-/**
- * @astrojs/cloudflare sets a `globalThis.process` banner for the Worker build, and Vite 8 also
- * prepends it to every browser chunk, where nothing needs it. Strip it there: bytes on every page.
- * @returns {import('vite').Plugin}
- */
-function stripServerBannerFromClient() {
-  // As written by the adapter, or as the minifier rewrote it.
-  const banner = /^globalThis\.process\s*\?\?=\s*\{\}\s*[;,]\s*globalThis\.process\.env\s*\?\?=\s*\{\}\s*;?/;
-  return {
-    name: 'barbican:strip-server-banner-from-client',
-    applyToEnvironment: (environment) => environment.name === 'client',
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk') chunk.code = chunk.code.replace(banner, '');
-      }
-    },
-  };
-}
-
 export default defineConfig({
   site: `https://${domain}`,
   // The dev toolbar is the one inline script `astro dev` adds (`window.__astro_dev_toolbar__`),
@@ -110,6 +91,11 @@ export default defineConfig({
   vite: {
     // Keep every script an external file so the CSP can say script-src 'self' with no hashes.
     build: { assetsInlineLimit: 0 },
-    plugins: [stripServerBannerFromClient(), chunkUrl()],
+    plugins: [chunkUrl()],
+    // @astrojs/cloudflare sets a `globalThis.process ??= {}` banner on every Rolldown output for
+    // the Worker (node_modules/@astrojs/cloudflare/dist/index.js, `output.banner`), and the client
+    // build inherits it, where nothing needs it: bytes on every page. Astro lets an environment's
+    // own output options win, so the client's banner is set to nothing here.
+    environments: { client: { build: { rolldownOptions: { output: { banner: '' } } } } },
   },
 });

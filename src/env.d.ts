@@ -47,3 +47,13 @@ declare module '*?chunk-url' {
   const url: string;
   export default url;
 }
+
+/**
+ * An `.astro` module as plain TypeScript sees one (ESLint's type-aware rules): a component. `astro
+ * check` resolves each such import to the file itself and checks its props; this is only the
+ * fallback for tools that cannot read `.astro` files.
+ */
+declare module '*.astro' {
+  const Component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  export default Component;
+}

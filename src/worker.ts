@@ -30,7 +30,9 @@ async function withPreloads(response: Response): Promise<Response> {
 
 export default {
   async fetch(request: Parameters<Handle>[0], env: Parameters<Handle>[1], context: Parameters<Handle>[2]): Promise<Response> {
-    const response = await handle(routeSubdomain(request) as Parameters<Handle>[0], env, context);
+    // The adapter types its answer with the Workers runtime's Response, whose types this project does
+    // not load (src/env.d.ts says why): it is the same object as the web standard's.
+    const response = (await handle(routeSubdomain(request), env, context)) as Response;
     return withSecurityHeaders(await withPreloads(response));
   },
 };

@@ -1,53 +1,39 @@
 import { defineConfig, devices } from '@playwright/test';
-import { BASE_URL, PAGES_URL } from './support/e2e-env.ts';
+import { baseUrlOf } from './support/e2e-env.ts';
 import type { TargetOptions } from './e2e/targets.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/build/chromium.ts';
-
-const root = new URL('..', import.meta.url).pathname;
 
 /** What runs against the Pages build too: the gate, the card and search (and a demo page's quality, below). */
 const BOTH_TARGETS = /\/(gate[\w-]*|identity-card|search-smoke)\.spec\.ts$/;
 
+// The sites are started by the global setup on ports the OS picks, and their URLs reach this file
+// through process.env: the config is read again in each worker process, after the setup ran
+// (in the main process, before it, the URLs are still undefined and nothing uses them).
 export default defineConfig<TargetOptions>({
   testDir: './e2e',
   outputDir: '../test-results/playwright',
+  globalSetup: './support/global-setup.ts',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
-  reporter: process.env['CI'] ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: BASE_URL,
+    baseURL: baseUrlOf('workers'),
     target: 'workers',
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'site', testIgnore: [/lighthouse\.spec\.ts$/, /pages-build\.spec\.ts$/] },
+    { name: 'site', testIgnore: [/pages-build\.spec\.ts$/] },
     // The Pages output under `wrangler pages dev`: the same specs, so the two builds cannot drift.
-    { name: 'pages', testMatch: [BOTH_TARGETS, /pages-build\.spec\.ts$/], use: { baseURL: PAGES_URL, target: 'pages' } },
+    { name: 'pages', testMatch: [BOTH_TARGETS, /pages-build\.spec\.ts$/], use: { baseURL: baseUrlOf('pages'), target: 'pages' } },
     // One demo page of the Pages build through the page checks: budgets, axe, 320 px, links.
     {
       name: 'pages-demo-page',
       testMatch: /\/(budgets|site-quality)\.spec\.ts$/,
       grep: /\/scim-a\//,
-      use: { baseURL: PAGES_URL, target: 'pages' },
+      use: { baseURL: baseUrlOf('pages'), target: 'pages' },
     },
-    // Lighthouse last and alone: each run launches its own Chromium, and sharing the two cores
-    // with the other tests' browsers adds nothing but noise to what it measures.
-    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['site', 'pages', 'pages-demo-page'] },
   ],
-  webServer: {
-    command: 'node tests/support/serve-e2e.ts',
-    cwd: root,
-    // The Pages site starts second: once it answers, both do.
-    url: `${PAGES_URL}/`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    // SIGTERM, not the default SIGKILL: serve-e2e.ts then stops what it started, including the
-    // Pages server's own process group (npm → wrangler → workerd).
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
 });

@@ -47,7 +47,7 @@ interface TableDetails {
 }
 
 function tableItems(lhr: Result, id: string): Record<string, unknown>[] {
-  return ((lhr.audits[id]?.details as TableDetails | undefined)?.items ?? []) as Record<string, unknown>[];
+  return (lhr.audits[id]?.details as TableDetails | undefined)?.items ?? [];
 }
 
 /** Why a performance score is what it is: where main-thread time went, and whose it was. */

@@ -38,7 +38,7 @@ interface InPageResult {
 async function timeRefreshes({ json, runs }: { json: string; runs: number }): Promise<InPageResult> {
   const card = document.querySelector('access-identity') as (HTMLElement & { refresh(): Promise<void> }) | null;
   if (!card) throw new Error('no <access-identity> on the page');
-  window.fetch = async () => new Response(json, { status: 200, headers: { 'content-type': 'application/json' } });
+  window.fetch = () => Promise.resolve(new Response(json, { status: 200, headers: { 'content-type': 'application/json' } }));
   const painted = () =>
     new Promise<void>((resolve) =>
       requestAnimationFrame(() => {

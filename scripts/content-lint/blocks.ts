@@ -33,7 +33,7 @@ export function textBlocks(tree: Root): TextBlock[] {
       blocks.push({ line: lineOf(node), text: toString(node).replace(/\s+/g, ' '), links: linksIn(node) });
       return;
     }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(tree);
   return blocks;

@@ -13,7 +13,7 @@ export const WRANGLER_CONFIG = fileURLToPath(new URL('../../wrangler.jsonc', imp
 
 /** wrangler.jsonc has comments and trailing commas: TypeScript's JSONC reader takes both. */
 export function readWranglerConfig(file = WRANGLER_CONFIG): WranglerConfig {
-  const { config, error } = ts.parseConfigFileTextToJson(file, readFileSync(file, 'utf8'));
-  if (error) throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
-  return config as WranglerConfig;
+  const parsed: { config?: unknown; error?: ts.Diagnostic } = ts.parseConfigFileTextToJson(file, readFileSync(file, 'utf8'));
+  if (parsed.error) throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, '\n')}`);
+  return parsed.config as WranglerConfig;
 }

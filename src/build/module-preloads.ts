@@ -63,7 +63,7 @@ export function modulePreloads(): AstroIntegration {
     apply: 'build',
     applyToEnvironment: (environment) => environment.name === 'client',
     generateBundle(_options, bundle) {
-      preloads = chunkPreloads(bundle as unknown as Record<string, Chunk>);
+      preloads = chunkPreloads(bundle);
     },
   };
   return {

@@ -17,7 +17,7 @@ export interface CachedDiagram {
 }
 
 /** The installed mermaid's version (a pinned dependency): an upgrade renders every diagram again. */
-export const MERMAID_VERSION: string = createRequire(import.meta.url)('mermaid/package.json').version;
+export const MERMAID_VERSION: string = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
 
 /** What besides its source shapes a rendered diagram. */
 export interface RenderContext {

@@ -21,7 +21,7 @@
  * Every read of the endpoint goes through `certsReader`: anything but a 200 with a readable,
  * non-empty key set is a `KeysUnavailable` naming the cause.
  */
-import { createLocalJWKSet, errors, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import type { GateConfig } from './gate-config.ts';
 import { KeysUnavailable } from './key-fault.ts';
 import { CERTS_PATH } from '../access/protocol.ts';
@@ -110,7 +110,7 @@ export function remoteKeys(
         headers: { accept: 'application/json, application/jwk-set+json' },
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const keys = createLocalJWKSet(await response.json());
+      const keys = createLocalJWKSet((await response.json()) as JSONWebKeySet);
       current = { keys, fetchedAt: now() };
       failure = undefined;
       return keys;

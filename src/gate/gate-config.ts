@@ -126,5 +126,5 @@ export function readGateConfig(env: GateEnv): GateConfigResult {
   });
   if (!result.success) return { ok: false, problems: result.error.issues.map(describe) };
   const { ACCESS_TEAM_DOMAIN: teamDomain, ACCESS_AUDIENCES: audiences, ACCESS_JWKS: jwks } = result.data;
-  return { ok: true, config: jwks ? { teamDomain, audiences, jwks: jwks as JSONWebKeySet } : { teamDomain, audiences } };
+  return { ok: true, config: jwks ? { teamDomain, audiences, jwks } : { teamDomain, audiences } };
 }

@@ -4,7 +4,7 @@
  * their space (so nothing moves when they come alive) but invisible until the page's script
  * (src/client/copy-buttons.ts) can make them work.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visitParents } from 'unist-util-visit-parents';
 
@@ -48,7 +48,7 @@ export function rehypeCopyButtons() {
     for (const { node, parent } of blocks) {
       // A code block can scroll sideways: it must be reachable by keyboard to scroll it.
       node.properties['tabIndex'] = 0;
-      const index = parent.children.indexOf(node as ElementContent);
+      const index = parent.children.indexOf(node);
       parent.children[index] = {
         type: 'element',
         tagName: 'div',
@@ -57,7 +57,7 @@ export function rehypeCopyButtons() {
       };
     }
     for (const { node, parent } of inline) {
-      const index = parent.children.indexOf(node as ElementContent);
+      const index = parent.children.indexOf(node);
       parent.children[index] = {
         type: 'element',
         tagName: 'span',

@@ -1,48 +1,17 @@
 /**
  * Size budgets on every page of the real build, so CI enforces them (issue "budgets"):
  * JavaScript by what the page needs, HTML + render-blocking CSS within one round trip, diagram
- * SVG bounded, no third-party requests and no web fonts. Every page also carries the search
- * loader, held to a budget of its own on top of the page's (what search fetches on first use has
- * its budget in search-smoke.spec.ts, on both builds).
+ * SVG bounded. Every page also carries the search loader, held to a budget of its own on top of
+ * the page's (what search fetches on first use has its budget in search-smoke.spec.ts, on both builds). Font styles at
+ * load, web fonts and third-party requests are checked in the browser, on each page's one load
+ * (site-quality.spec.ts).
  */
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { openAsMember, tokenFor } from './helpers.ts';
+import { tokenFor } from './helpers.ts';
+import { BUDGETS } from './budgets.ts';
 import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
 import { discoverPages as sitePages } from '../../scripts/lib/local-site/site-pages.ts';
-
-const KB = 1024;
-export const BUDGETS = {
-  /**
-   * A page with the identity card: card, copy buttons, personalisation, together. 6 KB, not the
-   * 5 KB of when each script carried its own copy of what it shares: shared chunks cost about
-   * 0.9 KB more in all (each file compressed on its own; a chunk keeps what any of its importers
-   * uses), the price of one copy of each module (src/lib/module-preloads.ts).
-   */
-  jsWithCard: 6 * KB,
-  /** The card's own script and the chunks it imports (its parser, shared with the inspector). */
-  cardScript: 5 * KB,
-  /**
-   * The inspector page, the policy evaluator included: its script and the chunks it shares with
-   * the card and the guides. Issue 23 asked for 12 KB; measured 17,656 B with every word in the
-   * markup (ARCHITECTURE.md, "Inspector", has the breakdown), so the budget is that, rounded up.
-   */
-  jsInspector: 18 * KB,
-  /** A page whose only interactive parts are small helpers (copy buttons, personalisation). */
-  jsHelpersOnly: 2 * KB,
-  /** HTML plus render-blocking CSS, pages without diagrams: one TCP round trip (14 KB). */
-  htmlAndCss: 14 * KB,
-  /** What inline diagram SVG may add to one page. */
-  diagramSvg: 40 * KB,
-  /**
-   * Distinct font styles (family, size, weight, style) in the text a page lays out on load. Each
-   * is a font lookup during layout, on Linux a round trip to the browser process: they were most
-   * of a demo page's first layout (src/styles/global.css, the type scale).
-   */
-  fontStylesAtLoad: 10,
-  /** The search loader on every page (src/client/search/search-loader.ts), on top of the rest. */
-  searchLoader: 600,
-};
 
 /** The loader's file: Astro names a component's script after the component (SearchButton.astro). */
 const isSearchLoader = (src: string) => /\/SearchButton\.astro_astro_type_script/.test(src);
@@ -92,6 +61,8 @@ for (const { path, demoSlug: demo } of sitePages()) {
     expect(loader, `${path}: one search loader`).toHaveLength(1);
     expect(loaderBytes, report).toBeLessThanOrEqual(BUDGETS.searchLoader);
     for (const code of all.values()) expect(code, `${path} loads mermaid`).not.toMatch(/mermaid/i);
+    // The Worker's `process` shim (the adapter's banner, astro.config.mjs) stays out of the browser's scripts.
+    for (const code of all.values()) expect(code, `${path} carries the server banner`).not.toMatch(/globalThis\.process/);
     // The first Intl object or locale-aware call a page makes loads ICU data: 15-115 ms of main
     // thread each (measured in Debian Chromium), which Lighthouse counts as blocking time.
     for (const code of all.values())
@@ -123,42 +94,3 @@ for (const { path, demoSlug: demo } of sitePages()) {
     else expect(gz(html), report).toBeLessThanOrEqual(BUDGETS.htmlAndCss);
   });
 }
-
-test('no page lays out text in more font styles than the type scale allows', async ({ page }) => {
-  for (const { path, demoSlug: demo } of sitePages()) {
-    await openAsMember(page, path, demo);
-    // The card in its ready state: its styles are looked up in the layout after the fetch.
-    if (demo) await expect(page.locator('access-identity')).toHaveAttribute('data-state', 'ready');
-    const styles = await page.evaluate(() => {
-      const found = new Set<string>();
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const element = node.parentElement;
-        // Text in skipped sections, closed <details> and the like is not laid out yet.
-        if (!element || !node.textContent?.trim() || !element.checkVisibility({ contentVisibilityAuto: true })) continue;
-        const style = getComputedStyle(element);
-        found.add(`${style.fontFamily.split(',')[0]} ${style.fontSize} ${style.fontWeight} ${style.fontStyle}`);
-      }
-      return [...found].sort();
-    });
-    test.info().annotations.push({ type: 'font styles', description: `${path}: ${styles.length} (${styles.join('; ')})` });
-    expect(styles.length, `${path}: ${styles.join('; ')}`).toBeLessThanOrEqual(BUDGETS.fontStylesAtLoad);
-  }
-});
-
-test('no page makes a third-party request or loads a web font', async ({ page }) => {
-  const outside: string[] = [];
-  const fonts: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:') outside.push(r.url());
-    if (r.resourceType() === 'font') fonts.push(r.url());
-  });
-  for (const { path, demoSlug: demo } of sitePages()) {
-    await openAsMember(page, path, demo);
-    await page.waitForLoadState('load');
-    expect(await page.evaluate(() => document.fonts.size), `${path} declares web fonts`).toBe(0);
-  }
-  expect(outside).toEqual([]);
-  expect(fonts).toEqual([]);
-});

@@ -1,9 +1,12 @@
 /**
- * The reading features of demo and guide pages that need a real browser, on every page that has
- * them: diagrams in both colour schemes, sections skipped off screen, personalised placeholders,
- * the clipboard, tabs by mouse and keyboard. What the MDX pipeline produces is checked on a
- * fixture (tests/unit/mdx-rendering.test.ts); a demo page's required sections are checked by the
- * build (src/markdown/rehype-required-sections.ts).
+ * The reading features of demo and guide pages that need a real browser, once per page template
+ * (a demo page, a demo's public guide, a guide), each at 320 and 1280 px on a fresh load: sections
+ * skipped off screen while a contents link still lands on its heading, and nothing shifting as
+ * skipped sections and diagrams come into view; then personalised placeholders across pages and a
+ * reload, the clipboard, tabs by mouse and keyboard. Every page's own diagrams, frames, sections at
+ * load and placeholders are checked on its one load in site-quality.spec.ts; what the MDX pipeline
+ * produces is checked on a fixture (tests/unit/mdx-rendering.test.ts); a demo page's required
+ * sections are checked by the build (src/markdown/rehype-required-sections.ts).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { tokenFor, openAsMember } from './helpers.ts';
@@ -11,90 +14,43 @@ import { discoverPages as sitePages } from '../../scripts/lib/local-site/site-pa
 import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
 
 const pages = sitePages();
-
-// These tests walk every page; give them room on a busy two-core machine.
-test.describe.configure({ timeout: 180_000 });
 const docPages = pages.filter((p) => p.demoSlug || /^\/guides\/[^/]+\/$/.test(p.path));
+const demoSlugs = new Set(pages.flatMap((p) => (p.demoSlug ? [p.demoSlug] : [])));
+
+/** One page of each template that has doc sections: DemoLayout, DemoGuideLayout, GuideLayout. */
+const TEMPLATES = {
+  'a demo page': docPages.find((p) => p.demoSlug),
+  "a demo's public guide": docPages.find((p) => demoSlugs.has(p.path.split('/')[2] ?? '')),
+  'a guide': docPages.find((p) => !p.demoSlug && !demoSlugs.has(p.path.split('/')[2] ?? '')),
+};
 
 /** Resolves after the next two frames: what a change of layout needs to be painted and measured. */
 const nextFrames = (page: Page) =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
-test('every diagram is an inline SVG with a title, drawn in dark colours in the dark scheme', async ({ page }) => {
-  let diagrams = 0;
-  const labelColour = (figure: Locator) =>
-    figure
-      .locator('svg:visible text, svg:visible foreignObject span')
-      .first()
-      .evaluate((node) => getComputedStyle(node).color + getComputedStyle(node).fill);
-  for (const { path, demoSlug: demo } of pages) {
-    await page.emulateMedia({ colorScheme: 'light' });
-    await openAsMember(page, path, demo);
-    for (const figure of await page.locator('figure.diagram').all()) {
-      diagrams++;
-      await expect(figure.locator('svg:visible')).toHaveCount(1);
-      await expect(figure.locator('svg:visible > title')).toHaveText(/\S/);
-      const light = await labelColour(figure);
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await expect(figure.locator('svg:visible')).toHaveCount(1);
-      expect(await labelColour(figure), `${path}: diagram colours do not follow the scheme`).not.toBe(light);
-      await page.emulateMedia({ colorScheme: 'light' });
-    }
-  }
-  expect(diagrams).toBeGreaterThan(0);
+test('every template with doc sections has a page to test', () => {
+  for (const [template, entry] of Object.entries(TEMPLATES)) expect(entry, template).toBeDefined();
 });
 
-test('diagram frames are their drawing’s exact size, so nothing shifts as skipped diagrams and sections come into view', async ({
-  page,
-}) => {
-  let frames = 0;
+for (const [template, entry] of Object.entries(TEMPLATES)) {
   for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    for (const { path, demoSlug: demo } of pages) {
+    test(`${template} at ${width} px: sections off screen are skipped until needed, a contents link lands on its heading, nothing shifts`, async ({
+      page,
+    }) => {
+      const { path = '/', demoSlug: demo } = entry ?? {};
+      await page.setViewportSize({ width, height: 800 });
       await openAsMember(page, path, demo);
       // Count layout shifts from here on: scrolling is not input, so any shift would count.
       await page.evaluate(() => {
         (window as unknown as { shifts: number }).shifts = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries())
-            (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
+          for (const item of list.getEntries())
+            (window as unknown as { shifts: number }).shifts += (item as unknown as { value: number }).value;
         }).observe({ type: 'layout-shift' });
       });
-      for (const frame of await page.locator('.diagram-variant--sized:visible').all()) {
-        frames++;
-        await frame.scrollIntoViewIfNeeded();
-        await nextFrames(page);
-        const [frameBox, svgBox] = await Promise.all([frame.boundingBox(), frame.locator('svg').boundingBox()]);
-        expect(
-          Math.abs((frameBox?.height ?? 0) - (svgBox?.height ?? -10)),
-          `${path} at ${width} px: frame and drawing heights differ`,
-        ).toBeLessThanOrEqual(1);
-        expect(
-          Math.abs((frameBox?.width ?? 0) - (svgBox?.width ?? -10)),
-          `${path} at ${width} px: frame and drawing widths differ`,
-        ).toBeLessThanOrEqual(1);
-      }
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await nextFrames(page);
-      expect(
-        await page.evaluate(() => (window as unknown as { shifts: number }).shifts),
-        `${path} at ${width} px: layout shifted while scrolling`,
-      ).toBe(0);
-    }
-  }
-  expect(frames).toBeGreaterThan(0);
-});
-
-test('sections off screen are skipped until needed, and a contents link still lands on its heading', async ({ page }) => {
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    for (const { path, demoSlug: demo } of docPages) {
-      await openAsMember(page, path, demo);
       const sections = page.locator('article > .doc-section');
       const count = await sections.count();
       expect(count, `${path}: no sections`).toBeGreaterThan(2);
-      // The browser lays out only what is near the viewport (the reason for the sections), but
-      // always the last section, so that the page's end is where it will stay.
       const rendered = (section: Locator) =>
         section.locator('h2').evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }));
       expect(await rendered(sections.nth(count - 2)), `${path}: the section before the last is laid out at load`).toBe(false);
@@ -113,38 +69,63 @@ test('sections off screen are skipped until needed, and a contents link still la
           // A heading near the end of the page stays lower down: the page cannot scroll further.
           atEnd: scrollY + innerHeight >= document.documentElement.scrollHeight - 1,
         }));
-        expect(top, `${path} at ${width} px: #${id} is above the view`).toBeGreaterThanOrEqual(-1);
-        if (!atEnd) expect(top, `${path} at ${width} px: #${id} is not at the top of the view`).toBeLessThan(120);
-        else expect(top, `${path} at ${width} px: #${id} is below the view`).toBeLessThan(800);
+        expect(top, `${path}: #${id} is above the view`).toBeGreaterThanOrEqual(-1);
+        if (!atEnd) expect(top, `${path}: #${id} is not at the top of the view`).toBeLessThan(120);
+        else expect(top, `${path}: #${id} is below the view`).toBeLessThan(800);
       }
-    }
+      // Afresh, from the top, the whole way down through every diagram: nothing moves as skipped
+      // sections and diagrams come into view.
+      await page.goto(path);
+      // Count layout shifts from here on: scrolling is not input, so any shift would count.
+      await page.evaluate(() => {
+        (window as unknown as { shifts: number }).shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const item of list.getEntries())
+            (window as unknown as { shifts: number }).shifts += (item as unknown as { value: number }).value;
+        }).observe({ type: 'layout-shift' });
+      });
+      for (const frame of await page.locator('.diagram-variant--sized:visible').all()) {
+        await frame.scrollIntoViewIfNeeded();
+        await nextFrames(page);
+      }
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await nextFrames(page);
+      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), `${path}: layout shifted while scrolling`).toBe(
+        0,
+      );
+    });
   }
-});
+}
 
-test('a reader’s team name and domain reach every placeholder on every page, and survive a reload', async ({ page, request }) => {
-  const withPlaceholders: string[] = [];
-  for (const { path, demoSlug: demo } of docPages) {
-    const headers: Record<string, string> = demo ? { [ACCESS_HEADER]: await tokenFor(demo) } : {};
-    if ((await (await request.get(path, { headers })).text()).includes('data-placeholder=')) withPlaceholders.push(path);
+test('a reader’s team name and domain, entered once, reach the placeholders of another kind of page and survive a reload', async ({
+  page,
+  request,
+}) => {
+  const withPlaceholders: typeof docPages = [];
+  for (const entry of docPages) {
+    const headers: Record<string, string> = entry.demoSlug ? { [ACCESS_HEADER]: await tokenFor(entry.demoSlug) } : {};
+    if ((await (await request.get(entry.path, { headers })).text()).includes('data-placeholder=')) withPlaceholders.push(entry);
   }
-  expect(withPlaceholders.length).toBeGreaterThan(0);
-  const [first, ...rest] = withPlaceholders;
-  const start = docPages.find((p) => p.path === first);
-  await openAsMember(page, start?.path ?? '/', start?.demoSlug);
+  // Entered on one page, shown on a page of the other kind (a demo page and a guide), and on the first again.
+  const start = withPlaceholders[0];
+  const other = withPlaceholders.find((entry) => Boolean(entry.demoSlug) !== Boolean(start?.demoSlug));
+  if (!start || !other) throw new Error(`no demo page and guide both with placeholders: ${withPlaceholders.map((e) => e.path).join(', ')}`);
+  await openAsMember(page, start.path, start.demoSlug);
   await page.locator('summary', { hasText: 'Show my team name and domain in the commands' }).click();
   await page.getByLabel(/Team name/).fill('barbican');
   await page.getByLabel(/Domain/).fill('example.co.uk');
-  for (const path of [first, ...rest]) {
-    const entry = docPages.find((p) => p.path === path);
-    await openAsMember(page, path ?? '/', entry?.demoSlug);
+  for (const entry of [other, start]) {
+    await openAsMember(page, entry.path, entry.demoSlug);
     await page.reload();
     const texts = await page.locator('.ph').allTextContents();
-    expect(texts.length, path).toBeGreaterThan(0);
-    for (const text of texts) expect(['barbican', 'example.co.uk'], `${path}: ${text}`).toContain(text);
+    expect(texts.length, entry.path).toBeGreaterThan(0);
+    for (const text of texts) expect(['barbican', 'example.co.uk'], `${entry.path}: ${text}`).toContain(text);
   }
   await page.locator('summary', { hasText: 'Show my team name and domain in the commands' }).click();
   await page.getByRole('button', { name: 'Clear' }).click();
   expect(await page.locator('.ph').first().textContent()).toMatch(/^<your-(team|domain)>$/);
+  await page.reload();
+  expect(await page.locator('.ph').first().textContent(), 'cleared, after a reload').toMatch(/^<your-(team|domain)>$/);
 });
 
 test('the form’s Clear button has the site’s button style on guide and demo pages alike', async ({ page }) => {

@@ -1,9 +1,10 @@
 /**
- * The sidebar: every page by group, the current one marked, beside the page on a wide screen and
- * folded into the header on a narrow one, without JavaScript; previous/next follow its order.
+ * The sidebar: every page by group, beside the page on a wide screen and folded into the header on
+ * a narrow one, without JavaScript. That each page marks itself in it and links its neighbours as
+ * previous/next is checked on each page's one load (site-quality.spec.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openAsMember, tokenFor } from './helpers.ts';
+import { tokenFor } from './helpers.ts';
 import { AUDIENCES } from '../support/e2e-env.ts';
 import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
 import { demoSlugs, discoverPages } from '../../scripts/lib/local-site/site-pages.ts';
@@ -39,28 +40,6 @@ test('the sidebar lists the demos, then every public guide, with each demo and i
       .map((slug) => `/${slug}/`)
       .sort(),
   );
-});
-
-test('on every page the sidebar marks that page, and previous/next are its neighbours in the sidebar', async ({ page }) => {
-  test.setTimeout(120_000);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto('/');
-  const order = await sidebarOrder(page);
-  for (const { path, demoSlug } of pages.filter((p) => order.includes(p.path))) {
-    await openAsMember(page, path, demoSlug);
-    const current = sidebar(page).locator('a[aria-current="page"]');
-    await expect(current, path).toHaveCount(1);
-    expect(new URL(await current.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe(path);
-    const index = order.indexOf(path);
-    const pager = page.getByRole('navigation', { name: 'Previous and next pages' });
-    const expected = { prev: order[index - 1], next: order[index + 1] };
-    for (const rel of ['prev', 'next'] as const) {
-      const link = pager.locator(`a[rel="${rel}"]`);
-      if (expected[rel])
-        expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname, `${path} ${rel}`).toBe(expected[rel]);
-      else await expect(link, `${path} ${rel}`).toHaveCount(0);
-    }
-  }
 });
 
 test('on a narrow screen the list folds into the header and opens without JavaScript', async ({ browser }) => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { demoSlugs, filesUnder, staticPagePaths } from '../../scripts/lib/local-site/site-pages.ts';
 import { fixtures } from '../../src/dev/personas/index.ts';
+import { RESTRICTED_MARK } from './helpers.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 
@@ -39,6 +40,15 @@ test('the production build contains no dev mock, no persona fixtures and no gate
   for (const { file, text } of files) {
     for (const marker of markers) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
   }
+});
+
+test('no static file holds a demo page: the demo pages are rendered on demand, after the gate', () => {
+  const files = filesUnder(join(dist, 'client')).filter((file) => /\.(m?js|html|json|css|xml|txt)$/.test(file));
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files) expect(readFileSync(file, 'utf8').includes(RESTRICTED_MARK), `${RESTRICTED_MARK} in ${file}`).toBe(false);
+  // Where the mark does belong: the Worker's own code, which renders the demo pages.
+  const server = filesUnder(join(dist, 'server')).filter((file) => /\.m?js$/.test(file));
+  expect(server.some((file) => readFileSync(file, 'utf8').includes(RESTRICTED_MARK))).toBe(true);
 });
 
 test('the sitemap lists the public pages, and no gated demo page', () => {

@@ -1,10 +1,10 @@
 /**
- * The deploy target a test runs against. The gate's suite, the card, budgets and axe run once per
+ * The deploy target a test runs against. The gate's suite, the card and search run once per
  * target (a Playwright project each, tests/playwright.config.ts), and a test reads its target and
  * that target's stand-in Access team from here.
  */
 import { test } from '@playwright/test';
-import { TARGET_SITES, type DeployTarget, type TargetSite } from '../support/e2e-env.ts';
+import { targetSite, type DeployTarget, type TargetSite } from '../support/e2e-env.ts';
 
 export interface TargetOptions {
   target: DeployTarget;
@@ -15,5 +15,5 @@ export function currentTarget(): DeployTarget {
 }
 
 export function currentSite(): TargetSite {
-  return TARGET_SITES[currentTarget()];
+  return targetSite(currentTarget());
 }

@@ -1,38 +1,53 @@
-/** Shared facts of the end-to-end environment: ports, the test teams, AUD tags, key file. */
-import { fileURLToPath } from 'node:url';
+/**
+ * What the end-to-end setup (global-setup.ts) tells the specs: where each deploy target's site
+ * answers, its stand-in Access team, and the keys that team signs with. The setup starts the
+ * servers on ports the OS picks and writes these facts into process.env, which Playwright's worker
+ * processes inherit (https://playwright.dev/docs/test-global-setup-teardown).
+ */
 import type { DeployTarget } from '../../scripts/lib/local-site/site-process.ts';
+import type { TestKeys } from '../../scripts/lib/local-site/test-keys.ts';
 
 export type { DeployTarget };
 export { AUDIENCES } from '../../scripts/lib/local-site/gated-site.ts';
-
-/**
- * Every port the end-to-end run opens is an offset from E2E_PORT (default 8788), so two checkouts
- * on one machine can run their suites side by side with different bases: base + 0..13, and
- * + 10000 for each wrangler's inspector (site-process.ts).
- */
-export const SITE_PORT = Number(process.env['E2E_PORT'] ?? 8788);
-export const CERTS_PORT = Number(process.env['E2E_CERTS_PORT'] ?? SITE_PORT + 1);
-export const PAGES_PORT = SITE_PORT + 2;
-export const PAGES_CERTS_PORT = SITE_PORT + 3;
-/** Ports for specs that start servers of their own: SITE_PORT + 4 + index (index 0..9). */
-export function extraPort(index: number): number {
-  return SITE_PORT + 4 + index;
-}
-export const BASE_URL = `http://127.0.0.1:${SITE_PORT}`;
-export const PAGES_URL = `http://127.0.0.1:${PAGES_PORT}`;
-
-/** Each target's fake team: a certs server on this machine (the gate allows http only on loopback). */
-export const TEAM_DOMAIN = `http://127.0.0.1:${CERTS_PORT}`;
-export const PAGES_TEAM_DOMAIN = `http://127.0.0.1:${PAGES_CERTS_PORT}`;
 
 export interface TargetSite {
   baseUrl: string;
   teamDomain: string;
 }
 
-export const TARGET_SITES: Record<DeployTarget, TargetSite> = {
-  workers: { baseUrl: BASE_URL, teamDomain: TEAM_DOMAIN },
-  pages: { baseUrl: PAGES_URL, teamDomain: PAGES_TEAM_DOMAIN },
-};
+const TARGETS: readonly DeployTarget[] = ['workers', 'pages'];
 
-export const KEYS_FILE = fileURLToPath(new URL('../../test-results/e2e-keys.json', import.meta.url));
+/** The environment variable names, one place: the setup writes them, the specs read them. */
+export const ENV = {
+  baseUrl: (target: DeployTarget) => `E2E_${target.toUpperCase()}_URL`,
+  teamDomain: (target: DeployTarget) => `E2E_${target.toUpperCase()}_TEAM_DOMAIN`,
+  keys: 'E2E_KEYS',
+} as const;
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(`${name} is not set: run the end-to-end tests through Playwright (npm run test:e2e), whose setup starts the sites`);
+  return value;
+}
+
+export function targetSite(target: DeployTarget): TargetSite {
+  return { baseUrl: required(ENV.baseUrl(target)), teamDomain: required(ENV.teamDomain(target)) };
+}
+
+/** Both targets' base URLs for the Playwright config, or undefined before the setup has run. */
+export function baseUrlOf(target: DeployTarget): string | undefined {
+  return process.env[ENV.baseUrl(target)];
+}
+
+export function testKeys(): TestKeys {
+  return JSON.parse(required(ENV.keys)) as TestKeys;
+}
+
+export function publishSites(sites: Record<DeployTarget, TargetSite>, keys: TestKeys): void {
+  for (const target of TARGETS) {
+    process.env[ENV.baseUrl(target)] = sites[target].baseUrl;
+    process.env[ENV.teamDomain(target)] = sites[target].teamDomain;
+  }
+  process.env[ENV.keys] = JSON.stringify(keys);
+}

@@ -67,7 +67,7 @@ describe('reading the certs endpoint: every way to not get usable keys is a name
   it('a timeout: the abort signal jose passes ends the wait, and is named as a timeout', async () => {
     // Like fetch, the fake rejects once its signal aborts; it never answers by itself.
     const hanging = (_url: string, init: RequestInit) =>
-      new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+      new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)));
     const result = await verifyWith(remoteKeys(TEAM, { fetch: hanging, timeoutMs: 50 }));
     expect(result).toEqual({
       ok: false,
@@ -197,7 +197,7 @@ describe('concurrent requests share one fetch of the keys', () => {
     const calls: RequestInit[] = [];
     const hanging = (_url: string, init: RequestInit) => {
       calls.push(init);
-      return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+      return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)));
     };
     const results = await many(remoteKeys(TEAM, { fetch: hanging, timeoutMs: 50 }), 10);
     for (const result of results)

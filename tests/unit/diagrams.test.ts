@@ -96,7 +96,11 @@ describe('rehypeMermaidCached', () => {
     const tree = treeWith(source);
     await rehypeMermaidCached({ cacheDir })(tree, new VFile({ path: 'test.mdx' }));
     expect(readdirSync(cacheDir)).toEqual([`${diagramKey(source)}.json`]);
-    const cached = JSON.parse(readFileSync(join(cacheDir, `${diagramKey(source)}.json`), 'utf8'));
+    const cached = JSON.parse(readFileSync(join(cacheDir, `${diagramKey(source)}.json`), 'utf8')) as {
+      light: string;
+      dark: string;
+      title: string;
+    };
     expect(cached.light).toMatch(/^<svg/);
     expect(cached.dark).toMatch(/^<svg/);
     expect(cached.light).not.toBe(cached.dark);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGateConfig } from '../../src/gate/gate-config.ts';
 import { audTag } from '../../scripts/lib/local-site/test-keys.ts';
+import { readWranglerConfig } from '../../scripts/lib/wrangler-config.ts';
 
 const AUD = audTag('scim-a path');
 const valid = {
@@ -44,6 +45,25 @@ describe('readGateConfig', () => {
     expect(result.ok).toBe(false);
     const problems = result.ok ? '' : result.problems.join('\n');
     for (const fragment of expected) expect(problems).toContain(fragment);
+  });
+
+  it('refuses the placeholders committed in wrangler.jsonc, as objects or as the JSON text --var sends, naming both variables', () => {
+    const vars = readWranglerConfig().vars as Record<string, unknown>;
+    const asText = Object.fromEntries(
+      Object.entries(vars).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]),
+    );
+    for (const env of [vars, asText]) {
+      const result = readGateConfig(env);
+      expect(result.ok).toBe(false);
+      const problems = result.ok ? '' : result.problems.join('\n');
+      expect(problems).toContain('ACCESS_TEAM_DOMAIN is not a URL');
+      expect(problems).toMatch(/ACCESS_AUDIENCES\.\S+\[0\] is not an AUD tag/);
+    }
+    // Cut short while pasting: text that is not JSON at all.
+    expect(readGateConfig({ ...asText, ACCESS_AUDIENCES: '{"scim-a": ["<AUD tag>"' })).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([expect.stringContaining('ACCESS_AUDIENCES is not valid JSON')]),
+    });
   });
 
   it('allows plain http only for a certs server on this machine', () => {

@@ -283,12 +283,14 @@ describe('fetching', () => {
 
   it('a network failure: error, and "Try again" fetches again and recovers', async () => {
     let calls = 0;
-    const answer = vi.fn(async () => {
+    const answer = vi.fn(() => {
       calls++;
-      if (calls === 1) throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify({ email: 'jane@barbicancloud.co.uk', groups: [REQUIRED] }), {
-        headers: { 'content-type': 'application/json' },
-      });
+      if (calls === 1) return Promise.reject(new TypeError('Failed to fetch'));
+      return Promise.resolve(
+        new Response(JSON.stringify({ email: 'jane@barbicancloud.co.uk', groups: [REQUIRED] }), {
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
     });
     const card = await settled(mount(answer));
     expect(card.dataset['state']).toBe('error');

@@ -18,10 +18,11 @@ import { REQUIRED_DEMO_SECTIONS } from '../../src/schemas/demo.ts';
 
 // The demos a public page knows of: fixture slugs, not the site's.
 vi.mock('../../src/lib/demos.ts', () => ({
-  allDemos: async () => [
-    { id: 'fixture-demo', data: { slug: 'fixture-demo' } },
-    { id: 'fixture-other', data: { slug: 'fixture-other' } },
-  ],
+  allDemos: () =>
+    Promise.resolve([
+      { id: 'fixture-demo', data: { slug: 'fixture-demo' } },
+      { id: 'fixture-other', data: { slug: 'fixture-other' } },
+    ]),
 }));
 
 let container: AstroContainer;
@@ -88,7 +89,7 @@ describe('building blocks', () => {
     const [tabs] = all('demo', '.tabs');
     expect(tabs?.properties['role']).toBe('group');
     expect(tabs?.properties['ariaLabel']).toBe('Fixture & dashboard or Fixture CLI or Fixture API');
-    const radios = selectAll('input[type=radio]', tabs as Element);
+    const radios = selectAll('input[type=radio]', tabs);
     expect(radios).toHaveLength(3);
     expect(new Set(radios.map((r) => r.properties['name'])).size).toBe(1);
     expect(radios.map((r) => r.properties['checked'] === true)).toEqual([true, false, false]);

@@ -11,7 +11,7 @@ import { rehypeRequiredSections } from '../../src/markdown/rehype-required-secti
 import { REQUIRED_DEMO_SECTIONS } from '../../src/schemas/demo.ts';
 
 const rule = rehypeRequiredSections({ appliesTo: (path) => path.includes('/demos/'), sections: ['How this works', 'Sources'] });
-const tree = (html: string) => fromHtml(html, { fragment: true }) as Root;
+const tree = (html: string): Root => fromHtml(html, { fragment: true });
 
 describe('required sections of a demo page', () => {
   it('fails the compile of a demo MDX file that lacks some, naming the file and each missing heading', async () => {

@@ -36,7 +36,7 @@ async function compile(mdx: string): Promise<Root> {
     .use(remarkRehype, { passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement'] })
     .use(rehypeTabs);
   const file = new VFile({ path: 'fixture.mdx', value: mdx });
-  const tree = (await processor.run(processor.parse(file), file)) as Root;
+  const tree = await processor.run(processor.parse(file), file);
   // Nothing of the JSX is left for the components to render: the HTML is final.
   return fromHtml(toHtml(tree), { fragment: true });
 }
@@ -61,10 +61,10 @@ describe('<Tabs> compiled to a radio group', () => {
     const [group] = selectAll('div.tabs', await compile(manyTabs));
     const kids = (group?.children ?? []).filter((node) => node.type === 'element');
     expect(kids.map((node) => (node.type === 'element' ? node.tagName : ''))).toEqual(LABELS.flatMap(() => ['label', 'div']));
-    const panels = selectAll('div.tab-panel', group as never);
+    const panels = selectAll('div.tab-panel', group);
     expect(panels.map((panel) => panel.properties['dataTabLabel'])).toEqual(LABELS);
-    expect(selectAll('strong', panels[2] as never).map((strong) => toText(strong))).toEqual(['text']);
-    const label = selectAll('p.tab-panel__label', panels[0] as never)[0];
+    expect(selectAll('strong', panels[2]).map((strong) => toText(strong))).toEqual(['text']);
+    const label = selectAll('p.tab-panel__label', panels[0])[0];
     expect(label && toText(label)).toBe(LABELS[0]);
     expect(label?.properties['dataPagefindIgnore']).toBe('');
   });

@@ -25,7 +25,7 @@ const mint = (options: Partial<Parameters<typeof mintAccessToken>[1]> = {}, sign
 
 function tamper(token: string, change: (payload: Record<string, unknown>) => void): string {
   const [header, payload, signature] = token.split('.');
-  const decoded = JSON.parse(new TextDecoder().decode(base64url.decode(payload ?? '')));
+  const decoded = JSON.parse(new TextDecoder().decode(base64url.decode(payload ?? ''))) as Record<string, unknown>;
   change(decoded);
   return [header, base64url.encode(JSON.stringify(decoded)), signature].join('.');
 }
@@ -45,9 +45,9 @@ describe('verifyAccessToken', () => {
   });
 
   const refused: [string, () => Promise<string | null>, string][] = [
-    ['no token', async () => null, 'no Access token'],
-    ['an empty token', async () => '', 'no Access token'],
-    ['garbage', async () => 'not.a.jwt', 'malformed'],
+    ['no token', () => Promise.resolve(null), 'no Access token'],
+    ['an empty token', () => Promise.resolve(''), 'no Access token'],
+    ['garbage', () => Promise.resolve('not.a.jwt'), 'malformed'],
     ['expired', () => mint({ expiresIn: Math.floor(Date.now() / 1000) - 120 }), 'expired'],
     ['not valid yet', () => mint({ notBefore: Math.floor(Date.now() / 1000) + 300 }), 'not valid yet'],
     ['another application', () => mint({ audience: AUD_B }), 'different application'],
@@ -60,10 +60,10 @@ describe('verifyAccessToken', () => {
     ],
     [
       'alg none',
-      async () => {
+      () => {
         const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT', kid: 'test-key-1' }));
         const payload = base64url.encode(JSON.stringify({ iss: ISSUER, aud: [AUD_A], exp: Math.floor(Date.now() / 1000) + 600 }));
-        return `${header}.${payload}.`;
+        return Promise.resolve(`${header}.${payload}.`);
       },
       'other than RS256',
     ],

@@ -7,6 +7,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { JWK } from 'jose';
 import { CERTS_PATH } from '../../../src/access/protocol.ts';
+import { listeningPort } from './free-port.ts';
 
 /** `ok`: the key set; the rest are the faults the gate must answer with 503. */
 export type CertsBehaviour = 'ok' | 'server-error' | 'bad-json' | 'no-keys' | 'hang';
@@ -39,7 +40,8 @@ function answer(res: ServerResponse, behaviour: CertsBehaviour, publicJwk: JWK):
   }
 }
 
-export async function startCertsServer(port: number, publicJwk: JWK): Promise<CertsServer> {
+/** `port`: 0 (the default) lets the OS pick one; `teamDomain` says which. */
+export async function startCertsServer(publicJwk: JWK, { port = 0 }: { port?: number | undefined } = {}): Promise<CertsServer> {
   let behaviour: CertsBehaviour = 'ok';
   let hits = 0;
   const sockets = new Set<Socket>();
@@ -62,7 +64,7 @@ export async function startCertsServer(port: number, publicJwk: JWK): Promise<Ce
     server.listen(port, '127.0.0.1', () => resolve());
   });
   return {
-    teamDomain: `http://127.0.0.1:${port}`,
+    teamDomain: `http://127.0.0.1:${listeningPort(server.address())}`,
     hits: () => hits,
     behave: (next) => {
       behaviour = next;

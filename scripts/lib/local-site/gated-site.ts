@@ -1,9 +1,9 @@
 /**
  * A build of the site with a working gate: test keys, a stand-in of the Access certs endpoint
  * (certs-server.ts), local AUD tags (a pair for every demo in the site manifest),
- * and tokens minted for any of those demos. The e2e server (serve-e2e.ts) starts one per deploy
- * target; the bench and the audit start the Worker's.
- * Ports come from the caller, which keeps to its own port range.
+ * and tokens minted for any of those demos. The end-to-end setup (tests/support/global-setup.ts)
+ * starts one per deploy target; the bench and the audit start the Worker's.
+ * Ports: the OS picks them unless the caller names its own (the bench and audit tools do).
  */
 import { readSiteManifest } from '../../../src/build/site-manifest.ts';
 import { startCertsServer } from './certs-server.ts';
@@ -24,9 +24,8 @@ export interface GatedSiteOptions {
   name: string;
   /** Which build: the Worker (default) or the Pages output. */
   target?: DeployTarget;
-  sitePort: number;
-  certsPort: number;
-  /** Default: sitePort + 10000 (site-process.ts). */
+  sitePort?: number;
+  certsPort?: number;
   inspectorPort?: number;
   /** Keys to sign with; fresh ones when absent. */
   keys?: TestKeys;
@@ -34,6 +33,10 @@ export interface GatedSiteOptions {
 
 export interface GatedSite {
   baseUrl: string;
+  /** The stand-in team's origin: the tokens' issuer, and where its certs endpoint answers. */
+  teamDomain: string;
+  /** The site's output so far (the gate's log lines). */
+  logs(): string;
   /** A fresh token for the demo's path application, valid for an hour. */
   tokenFor(slug: string): Promise<string>;
   stop(): Promise<void>;
@@ -41,7 +44,7 @@ export interface GatedSite {
 
 export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSite> {
   const keys = options.keys ?? (await createTestKeys());
-  const certs = await startCertsServer(options.certsPort, keys.publicJwk);
+  const certs = await startCertsServer(keys.publicJwk, { port: options.certsPort });
   const teamDomain = certs.teamDomain;
   let site;
   try {
@@ -58,6 +61,8 @@ export async function startGatedSite(options: GatedSiteOptions): Promise<GatedSi
   }
   return {
     baseUrl: site.baseUrl,
+    teamDomain,
+    logs: () => site.logs(),
     tokenFor: (slug) => {
       const audience = AUDIENCES[slug]?.[0];
       if (!audience) throw new Error(`no AUD tag for demo "${slug}"`);

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLocalWranglerConfig } from '../../local-wrangler-config.ts';
+import { freePort } from './free-port.ts';
 import { spawnWranglerDev, waitForServer } from './wrangler-process.ts';
 
 /** The two builds the site can run as (README, "Workers or Pages?"). */
@@ -26,11 +27,11 @@ export interface SiteProcessOptions {
   target: DeployTarget;
   /** Used in the Worker config's file name, so two runs never share one. */
   name: string;
-  port: number;
+  /** Default: a port the OS hands out (free-port.ts). The bench and audit tools pass their own. */
+  port?: number | undefined;
   /**
    * Each instance gets its own inspector port: instances started at the same moment otherwise
-   * race for the same free one and the loser shuts down. Default: port + 10000. Callers confined
-   * to a port range (the bench and audit tools) pass one from their range.
+   * race for the same free one and the loser shuts down. Default: one the OS hands out.
    */
   inspectorPort?: number | undefined;
   /** The gate's variables. Objects are sent as `vars` objects (Workers) or JSON text (Pages). */
@@ -76,22 +77,24 @@ function stopGroup(child: ChildProcess, detached: boolean): Promise<void> {
 }
 
 export async function startSiteProcess(options: SiteProcessOptions): Promise<SiteProcess> {
-  const inspectorPort = options.inspectorPort ?? options.port + 10_000;
+  const port = options.port ?? (await freePort());
+  const inspectorPort = options.inspectorPort ?? (await freePort());
   const pages = options.target === 'pages';
   let child: ChildProcess;
   if (pages) {
-    child = spawnPagesDev(options.port, inspectorPort, options.vars);
+    child = spawnPagesDev(port, inspectorPort, options.vars);
   } else {
-    const target = join(ROOT, 'dist', 'server', `wrangler.${options.name}.json`);
+    // Not in dist/server, which `wrangler dev` watches (local-wrangler-config.ts says why).
+    const target = join(ROOT, '.wrangler', 'local-site', `wrangler.${options.name}.json`);
     // Objects on purpose: wrangler.jsonc `vars` deliver objects, `--var` delivers strings; the
     // Pages target and the unit tests cover the string form.
     const config = writeLocalWranglerConfig(options.vars, { target, replaceVars: true });
-    child = spawnWranglerDev(config, options.port, inspectorPort);
+    child = spawnWranglerDev(config, port, inspectorPort);
   }
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const baseUrl = `http://127.0.0.1:${port}`;
   const stop = () => stopGroup(child, pages);
   try {
     await Promise.race([
