@@ -117,8 +117,7 @@ test('identities: a verdict per demo of the site, as its gate decides, each with
     await inspect(page, body(name));
     await expect(result(page), name).toHaveAttribute('data-kind', 'identity');
     await expect.poll(() => shownVerdicts(page), name).toEqual(expected);
-    for (const row of await result(page).locator('[data-demo]').all())
-      await expect(row.locator('.in-reason'), name).not.toBeEmpty();
+    for (const row of await result(page).locator('[data-demo]').all()) await expect(row.locator('.in-reason'), name).not.toBeEmpty();
     expect(await diagnoses(page), name).toEqual(expect.arrayContaining(mustInclude[name] ?? []));
   }
 });
