@@ -64,3 +64,20 @@ export async function guard<T>(accountId: string, call: CloudflareCall, run: () 
     );
   }
 }
+
+export interface Upsert<T> {
+  /** The object, as the end of "create the …" / "update the …". */
+  what: string;
+  area: CloudflareArea;
+  /** The object as found: updated when there is one, else created. */
+  current: { id: string } | undefined;
+  create: () => Promise<T>;
+  update: (id: string) => Promise<T>;
+}
+
+/** Creates the object, or updates the one found, through guard (so a refusal names the permission). */
+export function upsert<T>(accountId: string, { what, area, current, create, update }: Upsert<T>): Promise<T> {
+  return current
+    ? guard(accountId, { doing: `update the ${what}`, area, write: true }, () => update(current.id))
+    : guard(accountId, { doing: `create the ${what}`, area, write: true }, create);
+}

@@ -107,6 +107,12 @@ export function appView(raw: unknown): AppView {
   };
 }
 
+/** The list with the object Cloudflare answered in place of the one with its id (or added). */
+export const replaced = <T extends { id: string }>(items: readonly T[], item: T): T[] => [
+  ...items.filter((other) => other.id !== item.id),
+  item,
+];
+
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);

@@ -8,7 +8,8 @@
  */
 import { guard } from './cloudflare-client.ts';
 import { demoPolicyFound } from './cloudflare-access.ts';
-import { azureIdp, samlIdp } from './cloudflare-idps.ts';
+import { azureIdp } from './cloudflare-azure-idp.ts';
+import { samlIdp } from './cloudflare-saml-idp.ts';
 import type { AppState } from './entra-state.ts';
 import { wranglerResetStep } from './local-steps.ts';
 import { ACCESS_TAG, demoPolicyName, hasMarker, NAME_PREFIX, SAML_APP, SCIM_APP, SIGN_IN_APP } from './names.ts';
@@ -53,7 +54,7 @@ export function destroySteps(world: World): Step[] {
 
   for (const demo of world.desired.demos) {
     // A policy is the tool's when no application but the tool's uses it (checked as the apps stand now).
-    const { policy, owned } = demoPolicyFound(world, demo.slug);
+    const { found: policy, owned } = demoPolicyFound(world, demo.slug);
     const named = cf.policies.filter((item) => item.name === demoPolicyName(demo.slug));
     for (const item of named) {
       if (item !== policy || !owned) steps.push(leftAlone('cloudflare', 'access-policy', item.name));
@@ -76,7 +77,7 @@ export function destroySteps(world: World): Step[] {
     [samlIdp(world), 'SAML'],
     [azureIdp(world), 'Azure AD'],
   ] as const) {
-    const { idp, owned } = found;
+    const { found: idp, owned } = found;
     if (!idp) continue;
     if (!owned) {
       steps.push(leftAlone('cloudflare', 'identity-provider', idp.name));

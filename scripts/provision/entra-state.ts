@@ -19,15 +19,10 @@ import type {
 } from './graph-types.ts';
 import { ProvisionError } from './errors.ts';
 import { hasMarker, SAML_APP, SCIM_APP, scimSecretStoredFor, SIGN_IN_APP } from './names.ts';
+import { pick, type Found } from './ownership.ts';
 
 /** Microsoft Graph's application id, the same in every tenant. */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-
-/** One object found by name: `owned` when it carries the marker (or is adopted). */
-export interface Found<T> {
-  found: T | undefined;
-  owned: boolean;
-}
 
 export interface GroupState extends Found<Group> {
   /** Member object ids (read only when --members names someone). */
@@ -51,13 +46,6 @@ export interface EntraState {
 const APP_SELECT = '$select=id,appId,displayName,notes,web,identifierUris,groupMembershipClaims,requiredResourceAccess,passwordCredentials';
 const SP_SELECT =
   '$select=id,appId,displayName,notes,appRoles,preferredSingleSignOnMode,preferredTokenSigningKeyThumbprint,appRoleAssignmentRequired';
-
-/** The owned one of several same-named objects, else the first (a conflict), else nothing. */
-function pick<T>(items: T[], owned: (item: T) => boolean, adopt: boolean): Found<T> {
-  const mine = items.find(owned);
-  if (mine) return { found: mine, owned: true };
-  return { found: items[0], owned: adopt && items[0] !== undefined };
-}
 
 export async function servicePrincipalOf(graph: GraphClient, appId: string): Promise<ServicePrincipal | undefined> {
   const list = await graph.list<ServicePrincipal>(`/servicePrincipals?${filterBy(`appId eq ${odataString(appId)}`)}&${SP_SELECT}`);

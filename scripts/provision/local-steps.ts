@@ -14,8 +14,8 @@ function wranglerTarget(world: World): WranglerTarget | undefined {
   const audiences: Record<string, [string, string]> = {};
   for (const demo of world.desired.demos) {
     const [pathApp, subdomainApp] = demo.apps.map((app) => accessAppFound(world, app));
-    const pathAud = pathApp?.owned ? pathApp.app?.aud : undefined;
-    const subdomainAud = subdomainApp?.owned ? subdomainApp.app?.aud : undefined;
+    const pathAud = pathApp?.owned ? pathApp.found?.aud : undefined;
+    const subdomainAud = subdomainApp?.owned ? subdomainApp.found?.aud : undefined;
     if (!pathAud || !subdomainAud) return undefined;
     audiences[demo.slug] = [pathAud, subdomainAud];
   }

@@ -9,7 +9,7 @@ import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { readOptions, USAGE, type Options } from './args.ts';
 import { cloudflareClient } from './cloudflare-client.ts';
 import { readCloudflare } from './cloudflare-state.ts';
-import { azureIdpVerdict } from './cloudflare-idps.ts';
+import { azureIdpVerdict } from './cloudflare-azure-idp.ts';
 import { cloudflareSteps } from './cloudflare-steps.ts';
 import { desiredFrom } from './desired.ts';
 import { destroySteps } from './destroy.ts';

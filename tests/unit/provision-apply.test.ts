@@ -6,9 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRANGLER_CONFIG } from '../../scripts/lib/wrangler-config.ts';
-import { FAKE_AUTH_DOMAIN, FAKE_CLOUDFLARE_TOKEN } from '../fakes/cloudflare-api.ts';
-import { FAKE_GRAPH_TOKEN, FAKE_TENANT_ID, GRAPH_APP_ID, GRAPH_SCOPES } from '../fakes/graph-api.ts';
-import { DOMAIN, startHarness, type Harness, type Run } from '../support/provision-run.ts';
+import { FAKE_AUTH_DOMAIN } from '../fakes/cloudflare-api.ts';
+import { FAKE_TENANT_ID, GRAPH_APP_ID, GRAPH_SCOPES } from '../fakes/graph-api.ts';
+import {
+  changesOf,
+  DOMAIN,
+  leaks,
+  pending,
+  secretsOf,
+  startHarness,
+  writeCount,
+  type Harness,
+  type Run,
+} from '../support/provision-run.ts';
 
 const GROUPS_CLAIM = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
 const SLUGS = ['oidc', 'saml', 'scim-a', 'scim-b'];
@@ -29,18 +39,6 @@ const KINDS = {
 
 const commentsOf = (text: string) => text.split('\n').filter((line) => line.trim().startsWith('//'));
 
-/** Every secret either fake issued or was given, and the two API tokens. */
-function secretsOf(h: Harness): string[] {
-  return [
-    FAKE_CLOUDFLARE_TOKEN,
-    FAKE_GRAPH_TOKEN,
-    ...h.graph.state.issuedPasswords.values(),
-    ...h.cloudflare.state.scimSecrets.values(),
-    ...h.cloudflare.state.clientSecrets.values(),
-    ...[...h.graph.state.syncSecrets.values()].flatMap((secrets) => [secrets.get('SecretToken') ?? '']).filter(Boolean),
-  ];
-}
-
 describe('provision: plan, apply, plan again, apply again', () => {
   let h: Harness;
   const runs: Run[] = [];
@@ -60,7 +58,7 @@ describe('provision: plan, apply, plan again, apply again', () => {
     expect(h.wrangler()).toBe(original);
     apply = await h.run(['apply', '--yes']);
     runs.push(apply);
-    writesAfterApply = h.cloudflare.writes().length + h.graph.writes().length;
+    writesAfterApply = writeCount(h);
   });
   afterAll(() => h.close());
 
@@ -76,14 +74,13 @@ describe('provision: plan, apply, plan again, apply again', () => {
   });
 
   it('plan --json prints exactly one object on stdout, the contract’s four fields per change', () => {
-    const parsed = JSON.parse(firstJson.stdout) as { changes: Record<string, string>[] };
-    expect(Object.keys(parsed)).toEqual(['changes']);
-    for (const change of parsed.changes) {
+    expect(Object.keys(JSON.parse(firstJson.stdout) as object)).toEqual(['changes']);
+    for (const change of changesOf(firstJson)) {
       expect(Object.keys(change).sort()).toEqual(['action', 'kind', 'name', 'provider']);
-      expect(['create', 'update', 'keep', 'manual']).toContain(change['action']);
-      expect(KINDS[change['provider'] as keyof typeof KINDS]).toContain(change['kind']);
+      expect(['create', 'update', 'keep', 'manual']).toContain(change.action);
+      expect(KINDS[change.provider as keyof typeof KINDS]).toContain(change.kind);
     }
-    const kinds = new Set(parsed.changes.map((change) => change['kind']));
+    const kinds = new Set(changesOf(firstJson).map((change) => change.kind));
     for (const kind of Object.values(KINDS).flat()) expect(kinds).toContain(kind);
     // Messages go to stderr only.
     expect(firstJson.stderr).toMatch(/Reading Cloudflare account/);
@@ -223,13 +220,13 @@ describe('provision: plan, apply, plan again, apply again', () => {
   it('after apply, plan lists only keep and manual, and a second apply sends no writing request', async () => {
     const again = await h.run(['plan', '--json']);
     runs.push(again);
-    const actions = new Set((JSON.parse(again.stdout) as { changes: { action: string }[] }).changes.map((change) => change.action));
+    const actions = new Set(changesOf(again).map((change) => change.action));
     expect([...actions].sort()).toEqual(['keep', 'manual']);
     const second = await h.run(['apply']);
     runs.push(second);
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/Nothing to change/);
-    expect(h.cloudflare.writes().length + h.graph.writes().length).toBe(writesAfterApply);
+    expect(writeCount(h)).toBe(writesAfterApply);
   });
 
   it('apply reports when the client secret and the SAML certificate expire', () => {
@@ -238,10 +235,8 @@ describe('provision: plan, apply, plan again, apply again', () => {
   });
 
   it('no secret appears in stdout, stderr or wrangler.jsonc', () => {
-    const secrets = secretsOf(h);
-    expect(secrets.length).toBeGreaterThanOrEqual(5);
-    const printed = [...runs.flatMap((run) => [run.stdout, run.stderr]), h.wrangler()].join('\n');
-    for (const secret of secrets) expect(printed).not.toContain(secret);
+    expect(secretsOf(h).length).toBeGreaterThanOrEqual(5);
+    expect(leaks(h, runs)).toEqual([]);
   });
 });
 
@@ -256,10 +251,11 @@ describe('provision: renewal', () => {
       // Twenty days before the secret's end date.
       const later = new Date(Date.parse(old?.endDateTime ?? '') - 20 * 86_400_000);
       const plan = await h.run(['plan', '--json'], { now: later });
-      const pending = (JSON.parse(plan.stdout) as { changes: { action: string; kind: string }[] }).changes.filter(
-        (change) => change.action === 'update',
-      );
-      expect(pending.map((change) => change.kind).sort()).toEqual(['client-secret', 'identity-provider']);
+      expect(
+        pending(plan)
+          .map((change) => `${change.action} ${change.kind}`)
+          .sort(),
+      ).toEqual(['update client-secret', 'update identity-provider']);
       expect((await h.run(['apply', '--yes'], { now: later })).code).toBe(0);
       const [renewed] = signIn()?.['passwordCredentials'] as { keyId: string }[];
       expect(signIn()?.['passwordCredentials']).toHaveLength(1);
@@ -269,9 +265,7 @@ describe('provision: renewal', () => {
       // The SCIM secret is untouched and still the job's.
       expect([...h.cloudflare.state.scimSecrets.values()]).toEqual(scimSecret);
       const again = await h.run(['plan', '--json'], { now: later });
-      expect(
-        (JSON.parse(again.stdout) as { changes: { action: string }[] }).changes.filter((change) => change.action === 'update'),
-      ).toEqual([]);
+      expect(pending(again)).toEqual([]);
     } finally {
       await h.close();
     }

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphClient } from '../../scripts/provision/graph-client.ts';
 import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
-import { FAKE_ACCOUNT_ID, FAKE_CLOUDFLARE_TOKEN } from '../fakes/cloudflare-api.ts';
+import { FAKE_ACCOUNT_ID } from '../fakes/cloudflare-api.ts';
 import { FAKE_GRAPH_TOKEN, startFakeGraph, type GraphFake } from '../fakes/graph-api.ts';
-import { DOMAIN, startHarness as startFakes, type Harness, type Run } from '../support/provision-run.ts';
+import { changesOf, DOMAIN, leaks, pending, startHarness as startFakes, writeCount, type Harness } from '../support/provision-run.ts';
 
 let h: Harness;
 const open: Harness[] = [];
@@ -28,24 +28,11 @@ afterEach(async () => {
 });
 
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
-const changesOf = (run: Run) => (JSON.parse(run.stdout) as { changes: { action: string; kind: string; name: string }[] }).changes;
-const pending = (run: Run) => changesOf(run).filter((change) => change.action === 'create' || change.action === 'update');
-const writeCount = (h: Harness) => h.cloudflare.writes().length + h.graph.writes().length;
 const scimSp = (h: Harness) => {
   const app = h.graph.state.applications.find((item) => item['displayName'] === 'Barbican demo: SCIM provisioning');
   return h.graph.state.servicePrincipals.find((sp) => sp['appId'] === app?.['appId']);
 };
 const azureIdp = (h: Harness) => h.cloudflare.state.idps.find((idp) => idp.type === 'azureAD');
-const leaks = (h: Harness, runs: Run[]) => {
-  const printed = runs.map((run) => run.stdout + run.stderr).join('\n') + h.wrangler();
-  const secrets = [
-    FAKE_CLOUDFLARE_TOKEN,
-    FAKE_GRAPH_TOKEN,
-    ...h.graph.state.issuedPasswords.values(),
-    ...h.cloudflare.state.scimSecrets.values(),
-  ];
-  return secrets.filter((secret) => printed.includes(secret));
-};
 
 describe('provision: a permission missing halfway', () => {
   it('Cloudflare refuses the policies: the message names the permission, and a re-run completes', async () => {

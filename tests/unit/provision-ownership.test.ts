@@ -8,12 +8,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WRANGLER_CONFIG } from '../../scripts/lib/wrangler-config.ts';
 import { seedHandMadeApp } from '../fakes/cloudflare-api.ts';
-import { startHarness, type Harness } from '../support/provision-run.ts';
+import { changesOf, pending, startHarness, writeCount, type Harness } from '../support/provision-run.ts';
 
 let h: Harness;
 afterEach(() => h.close());
 
-const changesOf = (stdout: string) => (JSON.parse(stdout) as { changes: { action: string; kind: string; name: string }[] }).changes;
 const touching = (h: Harness, ids: string[]) =>
   [...h.cloudflare.writes(), ...h.graph.writes()].filter((request) =>
     ids.some((id) => request.path.includes(id) || request.text.includes(id)),
@@ -63,12 +62,12 @@ describe('provision: ownership', () => {
     expect(after).toBe(before);
     // Twelve foreign + eight own applications: the second apply must have read page 4 to keep them.
     expect(h.cloudflare.state.apps).toHaveLength(20);
-    const writes = h.cloudflare.writes().length + h.graph.writes().length;
+    const writes = writeCount(h);
     const again = await h.run(['plan', '--json']);
-    expect(changesOf(again.stdout).filter((change) => change.action !== 'keep' && change.action !== 'manual')).toEqual([]);
+    expect(pending(again)).toEqual([]);
     expect(h.cloudflare.requests.some((request) => request.path.endsWith('/access/apps') && request.query.get('page') === '4')).toBe(true);
     expect((await h.run(['apply', '--yes'])).code).toBe(0);
-    expect(h.cloudflare.writes().length + h.graph.writes().length).toBe(writes);
+    expect(writeCount(h)).toBe(writes);
   });
 
   it('a same-named group without the marker is a manual conflict: apply writes nothing until --adopt', async () => {
@@ -83,7 +82,7 @@ describe('provision: ownership', () => {
     };
     h.graph.state.groups.push(handMade);
     const plan = await h.run(['plan', '--json']);
-    expect(changesOf(plan.stdout)).toContainEqual({ action: 'manual', provider: 'entra', kind: 'group', name: 'CF-Demo-Group-A' });
+    expect(changesOf(plan)).toContainEqual({ action: 'manual', provider: 'entra', kind: 'group', name: 'CF-Demo-Group-A' });
     expect(plan.stderr).toMatch(/--adopt/);
 
     const refused = await h.run(['apply', '--yes']);
@@ -100,14 +99,14 @@ describe('provision: ownership', () => {
     expect(JSON.stringify(policy?.include)).toContain(handMade.id);
     // Adopted once, it is the tool's: no --adopt needed any more.
     const after = await h.run(['plan', '--json']);
-    expect(changesOf(after.stdout).filter((change) => change.action !== 'keep' && change.action !== 'manual')).toEqual([]);
+    expect(pending(after)).toEqual([]);
   });
 
   it('a same-named Access application without the tag is a conflict, and stays untouched without --adopt', async () => {
     h = await startHarness();
     const { appId } = seedHandMadeApp(h.cloudflare, 'Barbican demo: scim-a (path)', 'old.example.org/scim-a');
     const plan = await h.run(['plan', '--json']);
-    expect(changesOf(plan.stdout)).toContainEqual({
+    expect(changesOf(plan)).toContainEqual({
       action: 'manual',
       provider: 'cloudflare',
       kind: 'access-application',
@@ -178,10 +177,10 @@ describe('provision: destroy', () => {
     const comments = (t: string) => t.split('\n').filter((line) => line.trim().startsWith('//'));
     expect(comments(text)).toEqual(comments(readFileSync(WRANGLER_CONFIG, 'utf8')));
 
-    const writes = h.cloudflare.writes().length + h.graph.writes().length;
+    const writes = writeCount(h);
     const again = await h.run(['destroy', '--yes']);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/Nothing of the tool is left/);
-    expect(h.cloudflare.writes().length + h.graph.writes().length).toBe(writes);
+    expect(writeCount(h)).toBe(writes);
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * The hand-off from Cloudflare to Entra: the Azure AD provider's SCIM endpoint and the SCIM secret
+ * Cloudflare shows once (when SCIM is first enabled) go straight into the Entra provisioning job's
+ * Tenant URL and Secret Token, and the job is started. Graph cannot read the secret back, so the
+ * SCIM service principal's notes record for which provider it was stored; that is how a later run
+ * knows whether a run stopped in between.
+ *
+ * Sources: "Microsoft Entra ID", SCIM section (https://developers.cloudflare.com/cloudflare-one/integrations/identity-providers/entra-id/),
+ * "Configure provisioning using Microsoft Graph APIs" (https://learn.microsoft.com/graph/application-provisioning-configure-api).
+ */
+import { azureIdp, type Verdict } from './cloudflare-azure-idp.ts';
+import { CloudflareCallError, guard } from './cloudflare-client.ts';
+import { ProvisionError } from './errors.ts';
+import { AZURE_IDP, SCIM_APP, scimSecretNote } from './names.ts';
+import type { Step } from './plan.ts';
+import type { World } from './world.ts';
+
+export const regenerateManualNote = `Cloudflare shows the SCIM secret once and the API would not issue a new one. Do it by hand:\n1. Cloudflare dashboard → Zero Trust → Integrations → Identity providers → ${AZURE_IDP} → Edit → Regenerate Secret; copy the SCIM Endpoint and the SCIM Secret, then Save.\n2. Entra admin center → Enterprise apps → ${SCIM_APP} → Provisioning → Admin Credentials: Tenant URL = the SCIM Endpoint, Secret Token = the SCIM Secret; Test Connection, Save, then Start provisioning.\n3. Run apply again with --adopt: the tool cannot read the secret back, and --adopt records the credentials you set as current.`;
+
+export function scimCredentialSteps(world: World, verdict: Verdict): Step[] {
+  if (verdict === 'conflict') return [];
+  const { entra, graph } = world;
+  const { found: idp } = azureIdp(world);
+  const credentialsBase = { provider: 'entra', kind: 'scim-job', name: `${SCIM_APP}: Tenant URL and Secret Token` } as const;
+  const stored = idp !== undefined && idp.scimEnabled && entra.scim.secretStoredFor === idp.id && entra.scim.job !== undefined;
+  const firstSecret = verdict === 'create' || (idp !== undefined && !idp.scimEnabled);
+  const lost = !stored && !firstSecret;
+  const adoptHandSet = lost && world.options.adopt && entra.scim.job !== undefined;
+
+  const record = async (idpId: string) => {
+    const sp = entra.scim.sp;
+    if (!sp) throw new ProvisionError('Internal error: the SCIM service principal is not known.');
+    await graph.patch(`/servicePrincipals/${sp.id}`, { notes: scimSecretNote(idpId) });
+    sp.notes = scimSecretNote(idpId);
+    entra.scim.secretStoredFor = idpId;
+  };
+
+  const credentials: Step = stored
+    ? { ...credentialsBase, action: 'keep' }
+    : {
+        ...credentialsBase,
+        action: firstSecret ? 'create' : 'update',
+        note: adoptHandSet
+          ? '--adopt: take the credentials set by hand in Entra as current (the tool cannot read them back) and record that'
+          : firstSecret
+            ? "Cloudflare's SCIM endpoint and its one-time SCIM secret, straight from Cloudflare's answer into the job (never printed)"
+            : 'the SCIM secret Cloudflare showed once was never stored in Entra (a run stopped in between, or the job is new): ask Cloudflare for a new secret and store it',
+        run: async () => {
+          const current = azureIdp(world).found;
+          if (!current) throw new ProvisionError('Internal error: the Azure AD identity provider is not known.');
+          if (adoptHandSet) return record(current.id);
+          let secret = world.cf.scimSecret;
+          if (!secret) {
+            try {
+              // The SDK's types name this endpoint for a lost SCIM secret ("refresh it at
+              // /access/identity_providers/:idpID/refresh_scim_secret"); the SDK has no method for it.
+              const answer = await guard(
+                world.cf.accountId,
+                { doing: `issue a new SCIM secret for ${AZURE_IDP}`, area: 'identity-providers', write: true },
+                () =>
+                  world.cloudflare.post<{ result?: { scim_config?: { secret?: string }; secret?: string } }>(
+                    `/accounts/${world.cf.accountId}/access/identity_providers/${current.id}/refresh_scim_secret`,
+                  ),
+              );
+              secret = answer.result?.scim_config?.secret ?? answer.result?.secret;
+              if (secret) world.secrets.add(secret);
+            } catch (error) {
+              if (!(error instanceof CloudflareCallError && [404, 405, 501].includes(error.status ?? 0))) throw error;
+            }
+            if (!secret) {
+              world.late.push({ ...credentialsBase, action: 'manual', note: regenerateManualNote });
+              world.log('! Cloudflare issued no new SCIM secret: listed as a manual step');
+              return;
+            }
+          }
+          if (!current.scimBaseUrl)
+            throw new ProvisionError(
+              `Cloudflare's identity provider ${AZURE_IDP} has no SCIM endpoint (scim_base_url): run the command again.`,
+            );
+          const sp = entra.scim.sp;
+          if (!sp) throw new ProvisionError('Internal error: the SCIM service principal is not known.');
+          await graph.put(`/servicePrincipals/${sp.id}/synchronization/secrets`, {
+            value: [
+              { key: 'BaseAddress', value: current.scimBaseUrl },
+              { key: 'SecretToken', value: secret },
+            ],
+          });
+          delete world.cf.scimSecret;
+          await record(current.id);
+        },
+      };
+
+  const startBase = { provider: 'entra', kind: 'scim-job', name: `${SCIM_APP}: start provisioning` } as const;
+  const active = entra.scim.job?.status?.code === 'Active';
+  const start: Step =
+    active && stored
+      ? { ...startBase, action: 'keep' }
+      : {
+          ...startBase,
+          action: 'update',
+          note: 'start the provisioning job (it then runs about every 40 minutes)',
+          run: async () => {
+            const job = entra.scim.job;
+            const sp = entra.scim.sp;
+            if (!job || !sp) throw new ProvisionError('Internal error: the provisioning job is not known.');
+            if (entra.scim.secretStoredFor !== azureIdp(world).found?.id) {
+              world.log('! the provisioning job is not started: its credentials are a manual step');
+              return;
+            }
+            if (job.status?.code === 'Active') return;
+            await graph.post(`/servicePrincipals/${sp.id}/synchronization/jobs/${job.id}/start`, undefined);
+            job.status = { ...job.status, code: 'Active' };
+          },
+        };
+  return [credentials, start];
+}
