@@ -2,7 +2,6 @@
  * The demo groups (security groups, named by the demo files) and, with --members, their members
  * (https://learn.microsoft.com/graph/api/group-post-groups, https://learn.microsoft.com/graph/api/group-post-members).
  */
-import type { Group } from './graph-types.ts';
 import { hasMarker, MARKER_TEXT } from './names.ts';
 import type { Step } from './plan.ts';
 import type { World } from './world.ts';
@@ -24,7 +23,7 @@ export function groupSteps(world: World): Step[] {
         action: 'create',
         note: 'a security group; its object id goes into the demo policies',
         run: async () => {
-          state.found = await graph.post<Group>('/groups', {
+          state.found = await graph.post('/groups', {
             displayName: name,
             description: MARKER_TEXT,
             mailEnabled: false,

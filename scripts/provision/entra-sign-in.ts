@@ -6,7 +6,7 @@
  */
 import { ProvisionError } from './errors.ts';
 import { GraphError } from './graph-client.ts';
-import type { Application, OAuth2PermissionGrant, PasswordCredential, RequiredResourceAccess, ServicePrincipal } from './graph-types.ts';
+import type { Application, PasswordCredential, RequiredResourceAccess } from './graph-types.ts';
 import { MICROSOFT_GRAPH_APP_ID } from './entra-state.ts';
 import { conflict, markerNotes, need } from './entra-common.ts';
 import { CLIENT_SECRET_NAME, hasMarker, MARKER_TEXT, SIGN_IN_APP } from './names.ts';
@@ -87,7 +87,7 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
       action: 'create',
       note: `redirect URI ${callback}; security groups in the token; delegated Graph permissions ${CLOUDFLARE_GRAPH_SCOPES.join(', ')}`,
       run: async () => {
-        state.found = await graph.post<Application>('/applications', {
+        state.found = await graph.post('/applications', {
           displayName: SIGN_IN_APP,
           notes: MARKER_TEXT,
           signInAudience: 'AzureADMyOrg',
@@ -141,7 +141,7 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
             const application = need(state.found, 'the sign-in app registration');
             const stale = (application.passwordCredentials ?? []).filter((credential) => credential.displayName === CLIENT_SECRET_NAME);
             const endDateTime = new Date(world.now.getTime() + CLIENT_SECRET_DAYS * DAY_MS).toISOString();
-            const created = await graph.post<PasswordCredential>(
+            const created = await graph.post(
               `/applications/${application.id}/addPassword`,
               { passwordCredential: { displayName: CLIENT_SECRET_NAME, endDateTime } },
               { retryNotFound: true },
@@ -167,11 +167,7 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
         note: 'the enterprise application that users sign in to and that admin consent is granted for',
         run: async () => {
           const application = need(state.found, 'the sign-in app registration');
-          state.sp = await graph.post<ServicePrincipal>(
-            '/servicePrincipals',
-            { appId: application.appId, notes: MARKER_TEXT },
-            { retryNotFound: true },
-          );
+          state.sp = await graph.post('/servicePrincipals', { appId: application.appId, notes: MARKER_TEXT }, { retryNotFound: true });
         },
       }
     : hasMarker(state.sp.notes)
@@ -228,7 +224,7 @@ function consentStep(world: World): Step {
           await graph.patch(`/oauth2PermissionGrants/${state.grant.id}`, { scope: union });
           state.grant.scope = union;
         } else {
-          state.grant = await graph.post<OAuth2PermissionGrant>(
+          state.grant = await graph.post(
             '/oauth2PermissionGrants',
             { clientId: principal.id, consentType: 'AllPrincipals', resourceId: entra.graph.id, scope },
             { retryNotFound: true },

@@ -6,7 +6,7 @@
  * names the call and the permission it needs.
  */
 import { graphMessage, ProvisionError } from './errors.ts';
-import type { GraphList } from './graph-types.ts';
+import type { GraphList, GraphPatches, GraphPosts, GraphPuts } from './graph-types.ts';
 
 export const DEFAULT_GRAPH_BASE = 'https://graph.microsoft.com/v1.0';
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -62,15 +62,16 @@ export class GraphClient {
     return this.#request<T>('GET', path, undefined, options);
   }
 
-  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
-    return this.#request<T>('POST', path, body, options);
+  /** A POST the tool makes (graph-types.ts's GraphPosts): its body and its answer typed by its path. */
+  post<P extends keyof GraphPosts & string>(path: P, body: GraphPosts[P][0], options?: RequestOptions): Promise<GraphPosts[P][1]> {
+    return this.#request<GraphPosts[P][1]>('POST', path, body, options);
   }
 
-  async patch(path: string, body: unknown, options?: RequestOptions): Promise<void> {
+  async patch<P extends keyof GraphPatches & string>(path: P, body: GraphPatches[P], options?: RequestOptions): Promise<void> {
     await this.#request('PATCH', path, body, options);
   }
 
-  async put(path: string, body: unknown, options?: RequestOptions): Promise<void> {
+  async put<P extends keyof GraphPuts & string>(path: P, body: GraphPuts[P], options?: RequestOptions): Promise<void> {
     await this.#request('PUT', path, body, options);
   }
 

@@ -229,9 +229,17 @@ describe('provision: plan, apply, plan again, apply again', () => {
     expect(writeCount(h)).toBe(writesAfterApply);
   });
 
-  it('apply reports when the client secret and the SAML certificate expire', () => {
-    expect(apply.stderr).toMatch(/client secret of Barbican demo: Entra ID sign-in expires on \d{4}-\d\d-\d\d/);
-    expect(apply.stderr).toMatch(/SAML signing certificate expires on \d{4}-\d\d-\d\d/);
+  it('apply reports when the client secret and the SAML certificate expire, as Entra stored them', () => {
+    const { state } = h.graph;
+    const signIn = state.applications.find((app) => app['displayName'] === 'Barbican demo: Entra ID sign-in');
+    const [secret] = signIn?.['passwordCredentials'] as { endDateTime: string }[];
+    const samlApp = state.applications.find((app) => app['displayName'] === 'Barbican demo: SAML sign-in');
+    const samlSp = state.servicePrincipals.find((sp) => sp['appId'] === samlApp?.['appId']);
+    const verify = (samlSp?.['keyCredentials'] as { usage: string; endDateTime: string }[]).find((key) => key.usage === 'Verify');
+    expect(secret?.endDateTime).toBeDefined();
+    expect(verify?.endDateTime).toBeDefined();
+    expect(apply.stderr).toContain(`client secret of Barbican demo: Entra ID sign-in expires on ${secret?.endDateTime.slice(0, 10)}:`);
+    expect(apply.stderr).toContain(`SAML signing certificate expires on ${verify?.endDateTime.slice(0, 10)}:`);
   });
 
   it('no secret appears in stdout, stderr or wrangler.jsonc', () => {
