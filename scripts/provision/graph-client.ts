@@ -58,6 +58,11 @@ export class GraphClient {
     this.#maxRetries = maxRetries;
   }
 
+  /** The Graph base URL requests go to (MS_GRAPH_BASE_URL, e.g. a national cloud's, or the default). */
+  get baseUrl(): string {
+    return this.#base;
+  }
+
   get<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.#request<T>('GET', path, undefined, options);
   }

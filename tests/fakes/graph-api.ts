@@ -240,8 +240,11 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
           request,
         );
       if (m[2] && method === 'POST') {
-        const id = String(sent<DirectoryObjectRef>()['@odata.id'] ?? '').match(/\/directoryObjects\/([^/]+)$/)?.[1];
-        if (!id || !find(state.users, id)) return error(400, 'Request_BadRequest', 'the @odata.id names no directory object');
+        // The reference is a URL of this Graph (a national cloud's host differs): another host names nothing here.
+        const reference = String(sent<DirectoryObjectRef>()['@odata.id'] ?? '');
+        const id = reference.startsWith(`${base}/directoryObjects/`) ? reference.slice(`${base}/directoryObjects/`.length) : undefined;
+        if (!id || !find(state.users, id))
+          return error(400, 'Request_BadRequest', `the @odata.id ${reference} names no directory object of this service`);
         if (members.has(id))
           return error(
             400,
