@@ -29,9 +29,12 @@ export interface CloudflareCall {
 export class CloudflareCallError extends ProvisionError {
   override name = 'CloudflareCallError';
   readonly status: number | undefined;
-  constructor(message: string, status: number | undefined) {
+  /** Cloudflare's error codes from the answer's `errors` (7000/7003: no such route). */
+  readonly codes: number[];
+  constructor(message: string, status: number | undefined, codes: number[] = []) {
     super(message);
     this.status = status;
+    this.codes = codes;
   }
 }
 
@@ -61,6 +64,7 @@ export async function guard<T>(accountId: string, call: CloudflareCall, run: () 
     throw new CloudflareCallError(
       cloudflareMessage({ status: error.status, detail }, call.doing, call.area, call.write, accountId),
       error.status,
+      error.errors.flatMap((item) => (typeof item.code === 'number' ? [item.code] : [])),
     );
   }
 }

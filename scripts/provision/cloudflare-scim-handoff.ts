@@ -17,6 +17,36 @@ import type { World } from './world.ts';
 
 export const regenerateManualNote = `Cloudflare shows the SCIM secret once and the API would not issue a new one. Do it by hand:\n1. Cloudflare dashboard → Zero Trust → Integrations → Identity providers → ${AZURE_IDP} → Edit → Regenerate Secret; copy the SCIM Endpoint and the SCIM Secret, then Save.\n2. Entra admin center → Enterprise apps → ${SCIM_APP} → Provisioning → Admin Credentials: Tenant URL = the SCIM Endpoint, Secret Token = the SCIM Secret; Test Connection, Save, then Start provisioning.\n3. Run apply again with --adopt: the tool cannot read the secret back, and --adopt records the credentials you set as current.`;
 
+/**
+ * Best effort: a new SCIM secret from Cloudflare, or undefined when the API has no way to issue
+ * one. Only a doc comment in the SDK's types names this endpoint ("refresh it at
+ * /access/identity_providers/:idpID/refresh_scim_secret"); the SDK has no method for it and
+ * Cloudflare's API reference does not list it, so it may well not exist. When it does not (a 404,
+ * 405 or 501, or Cloudflare's "no route" codes 7000/7003), the caller lists the dashboard's
+ * "Regenerate Secret" as a manual step: the path the guide describes.
+ */
+async function refreshedScimSecret(world: World, idpId: string): Promise<string | undefined> {
+  try {
+    const answer = await guard(
+      world.cf.accountId,
+      { doing: `issue a new SCIM secret for ${AZURE_IDP}`, area: 'identity-providers', write: true },
+      () =>
+        world.cloudflare.post<{ result?: { scim_config?: { secret?: string }; secret?: string } }>(
+          `/accounts/${world.cf.accountId}/access/identity_providers/${idpId}/refresh_scim_secret`,
+        ),
+    );
+    const secret = answer.result?.scim_config?.secret ?? answer.result?.secret;
+    world.secrets.add(secret);
+    return secret;
+  } catch (error) {
+    const noRoute =
+      error instanceof CloudflareCallError &&
+      ([404, 405, 501].includes(error.status ?? 0) || error.codes.some((code) => code === 7000 || code === 7003));
+    if (noRoute) return undefined;
+    throw error;
+  }
+}
+
 export function scimCredentialSteps(world: World, verdict: Verdict): Step[] {
   if (verdict === 'conflict') return [];
   const { entra, graph } = world;
@@ -51,22 +81,7 @@ export function scimCredentialSteps(world: World, verdict: Verdict): Step[] {
           if (adoptHandSet) return record(current.id);
           let secret = world.cf.scimSecret;
           if (!secret) {
-            try {
-              // The SDK's types name this endpoint for a lost SCIM secret ("refresh it at
-              // /access/identity_providers/:idpID/refresh_scim_secret"); the SDK has no method for it.
-              const answer = await guard(
-                world.cf.accountId,
-                { doing: `issue a new SCIM secret for ${AZURE_IDP}`, area: 'identity-providers', write: true },
-                () =>
-                  world.cloudflare.post<{ result?: { scim_config?: { secret?: string }; secret?: string } }>(
-                    `/accounts/${world.cf.accountId}/access/identity_providers/${current.id}/refresh_scim_secret`,
-                  ),
-              );
-              secret = answer.result?.scim_config?.secret ?? answer.result?.secret;
-              if (secret) world.secrets.add(secret);
-            } catch (error) {
-              if (!(error instanceof CloudflareCallError && [404, 405, 501].includes(error.status ?? 0))) throw error;
-            }
+            secret = await refreshedScimSecret(world, current.id);
             if (!secret) {
               world.late.push({ ...credentialsBase, action: 'manual', note: regenerateManualNote });
               world.log('! Cloudflare issued no new SCIM secret: listed as a manual step');

@@ -33,7 +33,11 @@ export interface CloudflareFakeState {
 
 export interface CloudflareFake extends HttpFake {
   state: CloudflareFakeState;
-  /** Whether POST …/identity_providers/{id}/refresh_scim_secret exists (default true). */
+  /**
+   * Whether POST …/identity_providers/{id}/refresh_scim_secret exists. Off by default: only a doc
+   * comment in the SDK's types names it, Cloudflare's API reference does not, so the fake answers
+   * it as the API answers a route it does not have (404, error code 7003) unless a test opts in.
+   */
   refreshSupported: boolean;
 }
 
@@ -82,7 +86,7 @@ export async function startFakeCloudflare({ organization = true }: CloudflareFak
     apps: [],
     tags: [],
   };
-  const fake = { refreshSupported: true } as CloudflareFake;
+  const fake = { refreshSupported: false } as CloudflareFake;
 
   /** A provider as the API answers it: no client secret, the SCIM secret redacted unless just issued. */
   const shownIdp = (idp: StoredIdp, secret?: string) => {
@@ -200,7 +204,8 @@ export async function startFakeCloudflare({ organization = true }: CloudflareFak
       const idp = state.idps.find((item) => item.id === m?.[1]);
       if (!idp) return error(404, 'identity provider not found');
       if (m[2]) {
-        if (method !== 'POST' || !fake.refreshSupported) return undefined;
+        if (!fake.refreshSupported) return error(404, `Could not route to ${request.path}, perhaps your object identifier is invalid?`);
+        if (method !== 'POST') return undefined;
         if (!idp.scim_config?.enabled) return error(400, 'SCIM is not enabled');
         const secret = randomBytes(24).toString('base64url');
         state.scimSecrets.set(idp.id, secret);

@@ -57,8 +57,9 @@ describe('provision: a permission missing halfway', () => {
     expect(leaks(h, [failed, rerun])).toEqual([]);
   });
 
-  it('Graph refuses to store the SCIM secret: the next plan says so, and apply gets a new one from Cloudflare', async () => {
+  it('Graph refuses to store the SCIM secret: the next plan says so, and where Cloudflare answers a refresh (best effort), apply gets a new secret', async () => {
     h = await startHarness();
+    h.cloudflare.refreshSupported = true;
     h.graph.fail({ method: 'PUT', path: /\/synchronization\/secrets$/, status: 403 });
     const failed = await h.run(['apply', '--yes']);
     expect(failed.code).toBe(1);
@@ -83,13 +84,15 @@ describe('provision: a permission missing halfway', () => {
     expect(leaks(h, [failed, plan, rerun])).toEqual([]);
   });
 
-  it('with no API to issue a new SCIM secret, apply lists "Regenerate Secret" as a manual step; --adopt records hand-set credentials', async () => {
+  it('the SCIM secret lost, and no API to issue a new one (the refresh route unknown): "Regenerate Secret" is a manual step; --adopt records hand-set credentials', async () => {
     h = await startHarness();
-    h.cloudflare.refreshSupported = false;
     h.graph.fail({ method: 'PUT', path: /\/synchronization\/secrets$/, status: 403, times: 1 });
     expect((await h.run(['apply', '--yes'])).code).toBe(1);
     const rerun = await h.run(['apply', '--yes']);
     expect(rerun.code).toBe(0);
+    // The tool asked, Cloudflare answered as for a route it does not have, and nothing was guessed.
+    expect(h.cloudflare.requests.filter((request) => request.path.endsWith('/refresh_scim_secret'))).toHaveLength(1);
+    expect(h.graph.state.syncSecrets.get(scimSp(h)?.id ?? '')?.get('SecretToken')).toBeUndefined();
     expect(rerun.stderr).toMatch(/! manual entra scim-job: Barbican demo: SCIM provisioning: Tenant URL and Secret Token/);
     expect(rerun.stderr).toMatch(/Regenerate Secret/);
     expect(h.graph.state.jobs.get(scimSp(h)?.id ?? '')?.[0]?.['status']).toEqual({ code: 'NotConfigured' });
