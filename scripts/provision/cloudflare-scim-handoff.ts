@@ -11,7 +11,7 @@
 import { azureIdp, type Verdict } from './cloudflare-azure-idp.ts';
 import { CloudflareCallError, guard } from './cloudflare-client.ts';
 import { ProvisionError } from './errors.ts';
-import { AZURE_IDP, SCIM_APP, scimSecretNote } from './names.ts';
+import { AZURE_IDP, SCIM_APP, scimSecretLostFor, scimSecretLostNote, scimSecretNote, scimSecretStoredFor } from './names.ts';
 import type { Step } from './plan.ts';
 import type { World } from './world.ts';
 
@@ -47,85 +47,118 @@ async function refreshedScimSecret(world: World, idpId: string): Promise<string 
   }
 }
 
+/** What the job's credentials need, from what both sides say about the SCIM secret. */
+type Handoff =
+  /** The job holds the current provider's secret. */
+  | 'stored'
+  /** SCIM is enabled in this run: Cloudflare's answer carries the secret, straight into the job. */
+  | 'first'
+  /** The secret was never stored (a run stopped in between): ask Cloudflare for a new one, best effort. */
+  | 'refresh'
+  /** An earlier run found no API to issue a new one: the dashboard's Regenerate Secret, by hand. */
+  | 'regenerate-by-hand'
+  /** --adopt after doing that by hand: record the credentials set in Entra as current. */
+  | 'adopt-hand-set';
+
+function handoffOf(world: World, verdict: Verdict): Handoff {
+  const { scim } = world.entra;
+  const { found: idp } = azureIdp(world);
+  if (idp !== undefined && idp.scimEnabled && scim.secretStoredFor === idp.id && scim.job !== undefined) return 'stored';
+  if (verdict === 'create' || (idp !== undefined && !idp.scimEnabled)) return 'first';
+  if (world.options.adopt && scim.job !== undefined) return 'adopt-hand-set';
+  return idp !== undefined && scim.secretLostFor === idp.id ? 'regenerate-by-hand' : 'refresh';
+}
+
 export function scimCredentialSteps(world: World, verdict: Verdict): Step[] {
   if (verdict === 'conflict') return [];
   const { entra, graph } = world;
-  const { found: idp } = azureIdp(world);
   const credentialsBase = { provider: 'entra', kind: 'scim-job', name: `${SCIM_APP}: Tenant URL and Secret Token` } as const;
-  const stored = idp !== undefined && idp.scimEnabled && entra.scim.secretStoredFor === idp.id && entra.scim.job !== undefined;
-  const firstSecret = verdict === 'create' || (idp !== undefined && !idp.scimEnabled);
-  const lost = !stored && !firstSecret;
-  const adoptHandSet = lost && world.options.adopt && entra.scim.job !== undefined;
+  const startBase = { provider: 'entra', kind: 'scim-job', name: `${SCIM_APP}: start provisioning` } as const;
+  const handoff = handoffOf(world, verdict);
 
-  const record = async (idpId: string) => {
+  /** Writes what became of the secret into the SCIM service principal's notes (names.ts). */
+  const writeNotes = async (notes: string) => {
     const sp = entra.scim.sp;
     if (!sp) throw new ProvisionError('Internal error: the SCIM service principal is not known.');
-    await graph.patch(`/servicePrincipals/${sp.id}`, { notes: scimSecretNote(idpId) });
-    sp.notes = scimSecretNote(idpId);
-    entra.scim.secretStoredFor = idpId;
+    await graph.patch(`/servicePrincipals/${sp.id}`, { notes });
+    sp.notes = notes;
+    entra.scim.secretStoredFor = scimSecretStoredFor(notes);
+    entra.scim.secretLostFor = scimSecretLostFor(notes);
   };
 
-  const credentials: Step = stored
-    ? { ...credentialsBase, action: 'keep' }
-    : {
-        ...credentialsBase,
-        action: firstSecret ? 'create' : 'update',
-        note: adoptHandSet
-          ? '--adopt: take the credentials set by hand in Entra as current (the tool cannot read them back) and record that'
-          : firstSecret
-            ? "Cloudflare's SCIM endpoint and its one-time SCIM secret, straight from Cloudflare's answer into the job (never printed)"
-            : 'the SCIM secret Cloudflare showed once was never stored in Entra (a run stopped in between, or the job is new): ask Cloudflare for a new secret and store it',
-        run: async () => {
-          const current = azureIdp(world).found;
-          if (!current) throw new ProvisionError('Internal error: the Azure AD identity provider is not known.');
-          if (adoptHandSet) return record(current.id);
-          let secret = world.cf.scimSecret;
-          if (!secret) {
-            secret = await refreshedScimSecret(world, current.id);
-            if (!secret) {
-              world.late.push({ ...credentialsBase, action: 'manual', note: regenerateManualNote });
-              world.log('! Cloudflare issued no new SCIM secret: listed as a manual step');
-              return;
-            }
-          }
-          if (!current.scimBaseUrl)
-            throw new ProvisionError(
-              `Cloudflare's identity provider ${AZURE_IDP} has no SCIM endpoint (scim_base_url): run the command again.`,
-            );
-          const sp = entra.scim.sp;
-          if (!sp) throw new ProvisionError('Internal error: the SCIM service principal is not known.');
-          await graph.put(`/servicePrincipals/${sp.id}/synchronization/secrets`, {
-            value: [
-              { key: 'BaseAddress', value: current.scimBaseUrl },
-              { key: 'SecretToken', value: secret },
-            ],
-          });
-          delete world.cf.scimSecret;
-          await record(current.id);
-        },
-      };
+  const store = async () => {
+    const current = azureIdp(world).found;
+    if (!current) throw new ProvisionError('Internal error: the Azure AD identity provider is not known.');
+    if (handoff === 'adopt-hand-set') return writeNotes(scimSecretNote(current.id));
+    const secret = world.cf.scimSecret ?? (await refreshedScimSecret(world, current.id));
+    if (!secret) {
+      // Remembered in the notes, so later plans list the manual step instead of asking again.
+      await writeNotes(scimSecretLostNote(current.id));
+      world.late.push({ ...credentialsBase, action: 'manual', note: regenerateManualNote });
+      world.log('! Cloudflare issued no new SCIM secret: listed as a manual step');
+      return;
+    }
+    if (!current.scimBaseUrl)
+      throw new ProvisionError(`Cloudflare's identity provider ${AZURE_IDP} has no SCIM endpoint (scim_base_url): run the command again.`);
+    const sp = entra.scim.sp;
+    if (!sp) throw new ProvisionError('Internal error: the SCIM service principal is not known.');
+    await graph.put(`/servicePrincipals/${sp.id}/synchronization/secrets`, {
+      value: [
+        { key: 'BaseAddress', value: current.scimBaseUrl },
+        { key: 'SecretToken', value: secret },
+      ],
+    });
+    delete world.cf.scimSecret;
+    await writeNotes(scimSecretNote(current.id));
+  };
 
-  const startBase = { provider: 'entra', kind: 'scim-job', name: `${SCIM_APP}: start provisioning` } as const;
+  const CREDENTIALS_NOTE: Record<Exclude<Handoff, 'stored' | 'regenerate-by-hand'>, string> = {
+    first: "Cloudflare's SCIM endpoint and its one-time SCIM secret, straight from Cloudflare's answer into the job (never printed)",
+    refresh:
+      'the SCIM secret Cloudflare showed once was never stored in Entra (a run stopped in between): ask Cloudflare for a new secret and store it; if the API cannot issue one, this becomes a manual step',
+    'adopt-hand-set': '--adopt: take the credentials set by hand in Entra as current (the tool cannot read them back) and record that',
+  };
+  const credentials: Step =
+    handoff === 'stored'
+      ? { ...credentialsBase, action: 'keep' }
+      : handoff === 'regenerate-by-hand'
+        ? { ...credentialsBase, action: 'manual', note: regenerateManualNote }
+        : { ...credentialsBase, action: handoff === 'first' ? 'create' : 'update', note: CREDENTIALS_NOTE[handoff], run: store };
+
   const active = entra.scim.job?.status?.code === 'Active';
   const start: Step =
-    active && stored
+    active && handoff === 'stored'
       ? { ...startBase, action: 'keep' }
-      : {
-          ...startBase,
-          action: 'update',
-          note: 'start the provisioning job (it then runs about every 40 minutes)',
-          run: async () => {
-            const job = entra.scim.job;
-            const sp = entra.scim.sp;
-            if (!job || !sp) throw new ProvisionError('Internal error: the provisioning job is not known.');
-            if (entra.scim.secretStoredFor !== azureIdp(world).found?.id) {
-              world.log('! the provisioning job is not started: its credentials are a manual step');
-              return;
-            }
-            if (job.status?.code === 'Active') return;
-            await graph.post(`/servicePrincipals/${sp.id}/synchronization/jobs/${job.id}/start`, undefined);
-            job.status = { ...job.status, code: 'Active' };
-          },
-        };
+      : handoff === 'regenerate-by-hand'
+        ? {
+            ...startBase,
+            action: 'manual',
+            note: 'Start provisioning once the Tenant URL and Secret Token are set: step 2 of the manual step above.',
+          }
+        : {
+            ...startBase,
+            action: 'update',
+            note:
+              handoff === 'refresh'
+                ? 'start the provisioning job, once it holds a new SCIM secret (it then runs about every 40 minutes)'
+                : 'start the provisioning job (it then runs about every 40 minutes)',
+            run: async () => {
+              const job = entra.scim.job;
+              const sp = entra.scim.sp;
+              if (!job || !sp) throw new ProvisionError('Internal error: the provisioning job is not known.');
+              if (entra.scim.secretStoredFor !== azureIdp(world).found?.id) {
+                // The credentials became a manual step in this run: so does the start.
+                world.late.push({
+                  ...startBase,
+                  action: 'manual',
+                  note: 'Start provisioning once the Tenant URL and Secret Token are set.',
+                });
+                return;
+              }
+              if (job.status?.code === 'Active') return;
+              await graph.post(`/servicePrincipals/${sp.id}/synchronization/jobs/${job.id}/start`, undefined);
+              job.status = { ...job.status, code: 'Active' };
+            },
+          };
   return [credentials, start];
 }

@@ -18,7 +18,7 @@ import type {
   User,
 } from './graph-types.ts';
 import { ProvisionError } from './errors.ts';
-import { hasMarker, SAML_APP, SCIM_APP, scimSecretStoredFor, SIGN_IN_APP } from './names.ts';
+import { hasMarker, SAML_APP, SCIM_APP, scimSecretLostFor, scimSecretStoredFor, SIGN_IN_APP } from './names.ts';
 import { pick, type Found } from './ownership.ts';
 
 /** Microsoft Graph's application id, the same in every tenant. */
@@ -39,7 +39,14 @@ export interface EntraState {
   groups: Map<string, GroupState>;
   users: Map<string, User>;
   signIn: AppState & { grant: OAuth2PermissionGrant | undefined };
-  scim: AppState & { job: SynchronizationJob | undefined; assigned: Set<string>; secretStoredFor: string | undefined };
+  scim: AppState & {
+    job: SynchronizationJob | undefined;
+    assigned: Set<string>;
+    /** The Cloudflare provider whose SCIM secret the job holds (from the service principal's notes). */
+    secretStoredFor: string | undefined;
+    /** The Cloudflare provider whose SCIM secret was lost with no API to issue a new one. */
+    secretLostFor: string | undefined;
+  };
   saml: AppState;
 }
 
@@ -144,7 +151,13 @@ export async function readEntra(graph: GraphClient, options: ReadEntraOptions): 
     groups,
     users,
     signIn: { ...signIn, grant },
-    scim: { ...scim, job, assigned, secretStoredFor: scimSecretStoredFor(scim.sp?.notes) },
+    scim: {
+      ...scim,
+      job,
+      assigned,
+      secretStoredFor: scimSecretStoredFor(scim.sp?.notes),
+      secretLostFor: scimSecretLostFor(scim.sp?.notes),
+    },
     saml,
   };
 }

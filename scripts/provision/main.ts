@@ -19,7 +19,7 @@ import { ProvisionError, UsageError } from './errors.ts';
 import { DEFAULT_GRAPH_BASE, GraphClient } from './graph-client.ts';
 import { graphTokenSource } from './graph-token.ts';
 import { manualSteps, wranglerStep } from './local-steps.ts';
-import { isWrite, planJson, planText, type Step } from './plan.ts';
+import { demoted, isWrite, planJson, planText, withLate, type Step } from './plan.ts';
 import { SIGN_IN_APP } from './names.ts';
 import { Secrets } from './redact.ts';
 import type { World } from './world.ts';
@@ -129,7 +129,7 @@ async function confirmed(io: MainIO, options: Options, count: number, verb: stri
   return (io.confirm ?? ask)(`${verb.charAt(0).toUpperCase()}${verb.slice(1)} these ${count} changes? Type yes to go on: `);
 }
 
-async function runSteps(steps: Step[], say: (line: string) => void): Promise<void> {
+async function runSteps(steps: Step[], late: readonly Step[], say: (line: string) => void): Promise<void> {
   const writes = steps.filter(isWrite);
   let done = 0;
   for (const step of writes) {
@@ -141,7 +141,8 @@ async function runSteps(steps: Step[], say: (line: string) => void): Promise<voi
       throw error;
     }
     done++;
-    say(`✓ ${step.action} ${step.provider} ${step.kind}: ${step.name}`);
+    if (demoted(step, late)) say(`! ${step.provider} ${step.kind}: ${step.name}: not done, a manual step (listed at the end)`);
+    else say(`✓ ${step.action} ${step.provider} ${step.kind}: ${step.name}`);
   }
 }
 
@@ -179,7 +180,7 @@ async function run(
       say('Nothing was changed.');
       return 1;
     }
-    await runSteps(steps, say);
+    await runSteps(steps, world.late, say);
     say(
       `Removed what the tool made. Entra keeps deleted applications for 30 days (Entra admin center → App registrations → Deleted applications); the security groups are gone for good.`,
     );
@@ -212,8 +213,8 @@ async function run(
     say('Nothing was changed.');
     return 1;
   }
-  await runSteps(steps, say);
-  if (options.json) out(planJson([...steps, ...world.late]));
+  await runSteps(steps, world.late, say);
+  if (options.json) out(planJson(withLate(steps, world.late)));
   say(`Done. Build and deploy for your domain with: SITE_DOMAIN=${options.domain} npm run deploy`);
   report(world, say);
   return 0;

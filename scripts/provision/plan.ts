@@ -43,6 +43,19 @@ export interface Step extends Change {
 
 export const isWrite = (step: Step): boolean => step.action === 'create' || step.action === 'update' || step.action === 'delete';
 
+const same = (a: Change, b: Change): boolean => a.kind === b.kind && a.name === b.name;
+
+/** Whether a step run by apply turned out to be a manual step (late holds it). */
+export const demoted = (step: Step, late: readonly Step[]): boolean => late.some((item) => same(item, step));
+
+/** The plan as apply left it: each step that turned out to be manual in its place, other late steps after. */
+export function withLate(steps: readonly Step[], late: readonly Step[]): Step[] {
+  return [
+    ...steps.map((step) => late.find((item) => same(item, step)) ?? step),
+    ...late.filter((item) => !steps.some((step) => same(item, step))),
+  ];
+}
+
 /** `plan --json`: exactly one object, the four fields of each change and nothing else. */
 export function planJson(steps: readonly Step[]): string {
   const changes = steps.map(({ action, provider, kind, name }) => ({ action, provider, kind, name }));

@@ -13,7 +13,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GraphClient } from '../../scripts/provision/graph-client.ts';
 import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
 import { FAKE_GRAPH_TOKEN, startFakeGraph } from '../fakes/graph-api.ts';
-import { changesOf, DOMAIN, leaks, pending, startHarness as startFakes, writeCount, type Harness } from '../support/provision-run.ts';
+import {
+  changesOf,
+  DOMAIN,
+  leaks,
+  pending,
+  startHarness as startFakes,
+  writeCount,
+  type Harness,
+  type Run,
+} from '../support/provision-run.ts';
 
 let h: Harness;
 const open: Harness[] = [];
@@ -84,18 +93,30 @@ describe('provision: a permission missing halfway', () => {
     expect(leaks(h, [failed, plan, rerun])).toEqual([]);
   });
 
-  it('the SCIM secret lost, and no API to issue a new one (the refresh route unknown): "Regenerate Secret" is a manual step; --adopt records hand-set credentials', async () => {
+  it('the SCIM secret lost, and no API to issue a new one (the refresh route unknown): "Regenerate Secret" is a manual step from then on; --adopt records hand-set credentials', async () => {
     h = await startHarness();
     h.graph.fail({ method: 'PUT', path: /\/synchronization\/secrets$/, status: 403, times: 1 });
     expect((await h.run(['apply', '--yes'])).code).toBe(1);
-    const rerun = await h.run(['apply', '--yes']);
+    const rerun = await h.run(['apply', '--yes', '--json']);
     expect(rerun.code).toBe(0);
     // The tool asked, Cloudflare answered as for a route it does not have, and nothing was guessed.
     expect(h.cloudflare.requests.filter((request) => request.path.endsWith('/refresh_scim_secret'))).toHaveLength(1);
     expect(h.graph.state.syncSecrets.get(scimSp(h)?.id ?? '')?.get('SecretToken')).toBeUndefined();
     expect(rerun.stderr).toMatch(/! manual entra scim-job: Barbican demo: SCIM provisioning: Tenant URL and Secret Token/);
     expect(rerun.stderr).toMatch(/Regenerate Secret/);
+    expect(rerun.stderr).not.toMatch(/✓ update entra scim-job: Barbican demo: SCIM provisioning: start provisioning/);
+    const scimJob = (run: Run) =>
+      changesOf(run).filter((change) => /: (Tenant URL and Secret Token|start provisioning)$/.test(change.name));
+    expect(scimJob(rerun).map((change) => change.action)).toEqual(['manual', 'manual']);
     expect(h.graph.state.jobs.get(scimSp(h)?.id ?? '')?.[0]?.['status']).toEqual({ code: 'NotConfigured' });
+
+    // From then on the plan lists both as manual, and apply sends nothing (and asks Cloudflare no more).
+    const plan = await h.run(['plan', '--json']);
+    expect(scimJob(plan).map((change) => change.action)).toEqual(['manual', 'manual']);
+    expect(pending(plan)).toEqual([]);
+    const writes = writeCount(h);
+    expect((await h.run(['apply', '--yes'])).code).toBe(0);
+    expect(writeCount(h)).toBe(writes);
 
     // The reader does it by hand, as the manual step says.
     const secret = h.cloudflare.state.scimSecrets.get(azureIdp(h)?.id ?? '') ?? '';
@@ -109,7 +130,9 @@ describe('provision: a permission missing halfway', () => {
     const adopted = await h.run(['apply', '--yes', '--adopt']);
     expect(adopted.code).toBe(0);
     expect(h.graph.state.jobs.get(scimSp(h)?.id ?? '')?.[0]?.['status']).toEqual({ code: 'Active' });
-    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
+    const after = await h.run(['plan', '--json']);
+    expect(pending(after)).toEqual([]);
+    expect(scimJob(after).map((change) => change.action)).toEqual(['keep', 'keep']);
   });
 
   it('a refused admin consent becomes a manual step and the rest completes', async () => {
