@@ -4,10 +4,34 @@
  * what still fails is turned into a message that names the token permission the call needs
  * (https://developers.cloudflare.com/fundamentals/api/reference/permissions/).
  */
-import Cloudflare from 'cloudflare';
+import Cloudflare, { type ClientOptions } from 'cloudflare';
 import { cloudflareMessage, ProvisionError, type CloudflareArea } from './errors.ts';
 
-export function cloudflareClient(env: NodeJS.ProcessEnv): Cloudflare {
+type LogLevel = NonNullable<ClientOptions['logLevel']>;
+
+/**
+ * The SDK's log level from CLOUDFLARE_LOG, at most `info`. At `debug` the SDK logs every request
+ * and response body: the client secret the tool sends and the SCIM secret Cloudflare answers once,
+ * the latter before the tool has seen it to redact it. So `debug` is read as `info` (a line per
+ * request, its method, URL and status), and the SDK never reads the variable itself.
+ */
+export function sdkLogLevel(value: string | undefined): LogLevel {
+  const level = value?.trim().toLowerCase();
+  if (level === 'debug') return 'info';
+  return level === 'off' || level === 'error' || level === 'warn' || level === 'info' ? level : 'warn';
+}
+
+/**
+ * The SDK's logger: its messages go to the tool's own stderr lines, which pass through
+ * Secrets.redact. Only the message is printed, never the details the SDK passes after it (request
+ * options, headers, bodies), and debug lines not at all.
+ */
+export function sdkLogger(log: (line: string) => void): NonNullable<ClientOptions['logger']> {
+  const line = (message: string) => log(`cloudflare: ${message}`);
+  return { error: line, warn: line, info: line, debug: () => undefined };
+}
+
+export function cloudflareClient(env: NodeJS.ProcessEnv, log: (line: string) => void): Cloudflare {
   const baseURL = env['CLOUDFLARE_BASE_URL']?.trim();
   return new Cloudflare({
     apiToken: env['CLOUDFLARE_API_TOKEN']?.trim() ?? null,
@@ -16,6 +40,8 @@ export function cloudflareClient(env: NodeJS.ProcessEnv): Cloudflare {
     apiEmail: null,
     userServiceKey: null,
     ...(baseURL ? { baseURL } : {}),
+    logLevel: sdkLogLevel(env['CLOUDFLARE_LOG']),
+    logger: sdkLogger(log),
   });
 }
 

@@ -80,7 +80,7 @@ async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (
     );
   }
   const desired = desiredFrom(manifest, options.domain);
-  const cloudflare = cloudflareClient(env);
+  const cloudflare = cloudflareClient(env, log);
   const graph = new GraphClient({ baseUrl: env['MS_GRAPH_BASE_URL']?.trim() || DEFAULT_GRAPH_BASE, token: graphTokenSource(env, secrets) });
   log(`Reading Cloudflare account ${accountId}…`);
   const cf = await readCloudflare(cloudflare, accountId);

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphClient } from '../../scripts/provision/graph-client.ts';
 import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
 import { FAKE_GRAPH_TOKEN, startFakeGraph } from '../fakes/graph-api.ts';
@@ -150,6 +150,37 @@ describe('provision: a permission missing halfway', () => {
     });
     expect(h.cloudflare.state.apps).toHaveLength(8);
     expect(h.graph.state.grants).toEqual([]);
+  });
+});
+
+describe('provision: the SDK asked to log everything', () => {
+  it('CLOUDFLARE_LOG=debug: no secret reaches stdout, stderr or the console', async () => {
+    h = await startHarness();
+    const captured: string[] = [];
+    const keep = (...args: unknown[]) => {
+      captured.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      return true;
+    };
+    const spies = [
+      ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation(keep)),
+      vi.spyOn(process.stdout, 'write').mockImplementation(keep),
+      vi.spyOn(process.stderr, 'write').mockImplementation(keep),
+    ];
+    const before = process.env['CLOUDFLARE_LOG'];
+    process.env['CLOUDFLARE_LOG'] = 'debug';
+    let run: Run;
+    try {
+      run = await h.run(['apply', '--yes'], { env: { CLOUDFLARE_LOG: 'debug' } });
+    } finally {
+      if (before === undefined) delete process.env['CLOUDFLARE_LOG'];
+      else process.env['CLOUDFLARE_LOG'] = before;
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(run.code).toBe(0);
+    // The client secret went to Cloudflare and the SCIM secret came back: both were in bodies the SDK could log.
+    expect(h.cloudflare.state.clientSecrets.size).toBe(1);
+    expect(h.cloudflare.state.scimSecrets.size).toBe(1);
+    expect(leaks(h, [run], captured.join('\n'))).toEqual([]);
   });
 });
 
