@@ -53,7 +53,7 @@ export interface CloudflareState {
 }
 
 export const NO_ORGANIZATION = (accountId: string) =>
-  `The Cloudflare account ${accountId} has no Zero Trust organisation yet, and the API cannot create the first one. Create it by hand: in the Cloudflare dashboard open Zero Trust, choose a team name (it becomes <team>.cloudflareaccess.com) and a plan (the Free plan is enough), and finish the sign-up; then run the same command again.`;
+  `The Cloudflare account ${accountId} has no Zero Trust organisation yet. The first Zero Trust sign-up (team name, plan) is done in the dashboard, and the tool leaves it to you: in the Cloudflare dashboard open Zero Trust, choose a team name (it becomes <team>.cloudflareaccess.com) and a plan (the Free plan is enough), and finish the sign-up; then run the same command again.`;
 
 export function idpView(raw: unknown): IdpView {
   const idp = raw as {
