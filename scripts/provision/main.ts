@@ -57,7 +57,7 @@ function requireEnv(env: NodeJS.ProcessEnv): { accountId: string } {
   const missing = ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID'].filter((name) => !env[name]?.trim());
   if (missing.length > 0)
     throw new ProvisionError(
-      `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set. Set CLOUDFLARE_API_TOKEN to an API token with "Access: Organizations, Identity Providers, and Groups Write" and "Access: Apps and Policies Write", and CLOUDFLARE_ACCOUNT_ID to the account's id (Cloudflare dashboard → Account home → the account's menu → Copy account ID); for Entra, sign in with az login or set MS_GRAPH_TOKEN. Then run the command again.`,
+      `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set. Set CLOUDFLARE_API_TOKEN to an API token with "Access: Organizations, Identity Providers, and Groups Write", "Access: Apps and Policies Write" and "Zone: Zone Read", and CLOUDFLARE_ACCOUNT_ID to the account's id (Cloudflare dashboard → Account home → the account's menu → Copy account ID); for Entra, sign in with az login or set MS_GRAPH_TOKEN. Then run the command again.`,
     );
   const accountId = env['CLOUDFLARE_ACCOUNT_ID']?.trim() ?? '';
   if (!/^[0-9a-f]{32}$/i.test(accountId))
@@ -83,7 +83,7 @@ async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (
   const cloudflare = cloudflareClient(env, log);
   const graph = new GraphClient({ baseUrl: env['MS_GRAPH_BASE_URL']?.trim() || DEFAULT_GRAPH_BASE, token: graphTokenSource(env, secrets) });
   log(`Reading Cloudflare account ${accountId}…`);
-  const cf = await readCloudflare(cloudflare, accountId);
+  const cf = await readCloudflare(cloudflare, accountId, options.command === 'destroy' ? undefined : options.domain);
   log(`Reading the Entra tenant through Microsoft Graph…`);
   const entra = await readEntra(graph, {
     tenantId: env['AZURE_TENANT_ID']?.trim() || undefined,

@@ -6,12 +6,14 @@
  * apply stop with a message and write nothing. Never a stack trace, never a secret.
  */
 import { execFile } from 'node:child_process';
+import Cloudflare from 'cloudflare';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphClient } from '../../scripts/provision/graph-client.ts';
 import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
+import { FAKE_ACCOUNT_ID, FAKE_CLOUDFLARE_TOKEN, startFakeCloudflare } from '../fakes/cloudflare-api.ts';
 import { FAKE_GRAPH_TOKEN, startFakeGraph } from '../fakes/graph-api.ts';
 import {
   changesOf,
@@ -225,6 +227,29 @@ describe('provision: bad input', () => {
     expect(writeCount(h)).toBe(0);
   });
 
+  it('a domain in no zone of the account: apply stops with the message before any write', async () => {
+    h = await startHarness();
+    const run = await h.run(['apply', '--yes', '--domain', 'demo.elsewhere.example']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /--domain demo\.elsewhere\.example is not on Cloudflare in account \w+: no zone demo\.elsewhere\.example or elsewhere\.example there/,
+    );
+    expect(run.stderr).not.toMatch(STACK);
+    expect(h.cloudflare.requests.filter((request) => request.path === '/zones').map((request) => request.query.get('name'))).toEqual([
+      'demo.elsewhere.example',
+      'elsewhere.example',
+    ]);
+    expect(writeCount(h)).toBe(0);
+  });
+
+  it('a zone that is not active yet: apply stops with the message before any write', async () => {
+    h = await startHarness({ cloudflare: { zones: [{ name: 'example.net', status: 'pending' }] } });
+    const run = await h.run(['apply', '--yes']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/is in the zone example\.net of account \w+, but the zone is pending, not active/);
+    expect(writeCount(h)).toBe(0);
+  });
+
   it('a Graph token that is not accepted: a 401 message that says how to get one', async () => {
     h = await startHarness();
     const run = await h.run(['plan'], { env: { MS_GRAPH_TOKEN: 'expired-token-value-123' } });
@@ -344,5 +369,38 @@ describe('the Graph client', () => {
         ),
     });
     await expect(client.list('/groups')).rejects.toThrow(/refusing to send the token there/);
+  });
+});
+
+describe('the Cloudflare fake holds the tool to what the API requires', () => {
+  it("refuses a provider without its type's config fields, and an application outside the account's zones", async () => {
+    const fake = await startFakeCloudflare();
+    try {
+      const client = new Cloudflare({ apiToken: FAKE_CLOUDFLARE_TOKEN, baseURL: fake.url, maxRetries: 0, logLevel: 'off' });
+      const account_id = FAKE_ACCOUNT_ID;
+      await expect(
+        client.zeroTrust.identityProviders.create({
+          account_id,
+          name: 'x',
+          type: 'azureAD',
+          config: { client_id: 'id', directory_id: 'tenant' },
+        }),
+      ).rejects.toThrow(/config\.client_secret is required for type azureAD/);
+      await expect(
+        client.zeroTrust.identityProviders.create({
+          account_id,
+          name: 'y',
+          type: 'saml',
+          config: { issuer_url: 'https://x/', sso_target_url: 'https://x/' },
+        }),
+      ).rejects.toThrow(/config\.idp_public_certs is required for type saml/);
+      await expect(
+        client.zeroTrust.access.applications.create({ account_id, name: 'z', type: 'self_hosted', domain: 'app.example.org/path' }),
+      ).rejects.toThrow(/app\.example\.org is not in an active zone/);
+      expect(fake.state.idps).toEqual([]);
+      expect(fake.state.apps).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 });
