@@ -10,7 +10,7 @@
 import type { IdentityProviderCreateParams } from 'cloudflare/resources/zero-trust/identity-providers/identity-providers';
 import { upsert } from './cloudflare-client.ts';
 import { idpView, replaced, type IdpView } from './cloudflare-state.ts';
-import { validClientSecret } from './entra-sign-in.ts';
+import { ownedClientSecrets, validClientSecret } from './entra-sign-in.ts';
 import { ProvisionError } from './errors.ts';
 import { AZURE_IDP } from './names.ts';
 import { CLOUDFLARE_CONFLICT_HINT, pick, type Found } from './ownership.ts';
@@ -41,9 +41,17 @@ export function azureIdpVerdict(world: World): Verdict {
     config['directory_id'] === world.entra.tenantId &&
     config['support_groups'] === true &&
     idp.scimEnabled &&
-    validClientSecret(world) !== undefined;
+    validClientSecret(world) !== undefined &&
+    !secretInDoubt(world);
   return right ? 'keep' : 'update';
 }
+
+/**
+ * More than one client secret of the tool's in Entra: a run issued a new one and stopped before
+ * Cloudflare took it (a refused provider update, say), and Cloudflare cannot tell which it holds.
+ * Then the provider is written again with a fresh secret, and every other one is removed after.
+ */
+const secretInDoubt = (world: World): boolean => ownedClientSecrets(world).length > 1;
 
 function azureIdpParams(world: World): IdentityProviderCreateParams.AzureAD {
   const clientSecret = world.runtime.clientSecret;
@@ -103,7 +111,9 @@ export function azureIdpStep(world: World, verdict: Verdict): Step {
     note:
       verdict === 'create'
         ? "Azure AD (OIDC) with the app registration's client id and the new client secret, Support groups on, SCIM on"
-        : 'write the client id, a new client secret, the directory id, Support groups and SCIM again',
+        : secretInDoubt(world)
+          ? `Entra holds ${ownedClientSecrets(world).length} client secrets of the tool's and Cloudflare's copy cannot be read (a run stopped between issuing one and handing it over): write a new one, with the client id, directory id, Support groups and SCIM; the others are removed after`
+          : 'write the client id, a new client secret, the directory id, Support groups and SCIM again',
     run: async () => {
       const params = azureIdpParams(world);
       const current = azureIdp(world).found;

@@ -67,10 +67,14 @@ function signInProblems(app: Application, callback: string, scopeIds: string[]):
   return problems;
 }
 
+/** The client secrets the tool made (by their display name), whatever their dates. */
+export const ownedClientSecrets = (world: World): PasswordCredential[] =>
+  (world.entra.signIn.found?.passwordCredentials ?? []).filter((credential) => credential.displayName === CLIENT_SECRET_NAME);
+
 /** The client secret the tool made that is still good for more than the renewal window. */
 export function validClientSecret(world: World): PasswordCredential | undefined {
-  return (world.entra.signIn.found?.passwordCredentials ?? [])
-    .filter((credential) => credential.displayName === CLIENT_SECRET_NAME && validAfter(credential.endDateTime, world.now))
+  return ownedClientSecrets(world)
+    .filter((credential) => validAfter(credential.endDateTime, world.now))
     .sort((a, b) => Date.parse(b.endDateTime ?? '') - Date.parse(a.endDateTime ?? ''))[0];
 }
 
@@ -123,7 +127,7 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
   }
 
   const current = validClientSecret(world);
-  const earlier = (state.found?.passwordCredentials ?? []).some((credential) => credential.displayName === CLIENT_SECRET_NAME);
+  const earlier = ownedClientSecrets(world).length > 0;
   const secretBase = { provider: 'entra', kind: 'client-secret', name: `${SIGN_IN_APP}: ${CLIENT_SECRET_NAME}` } as const;
   if (current?.endDateTime) world.expiries.clientSecret = current.endDateTime;
   const secret: Step =
@@ -139,7 +143,7 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
               : `valid ${CLIENT_SECRET_DAYS} days; handed straight to Cloudflare's identity provider, never printed`,
           run: async () => {
             const application = need(state.found, 'the sign-in app registration');
-            const stale = (application.passwordCredentials ?? []).filter((credential) => credential.displayName === CLIENT_SECRET_NAME);
+            const stale = ownedClientSecrets(world);
             const endDateTime = new Date(world.now.getTime() + CLIENT_SECRET_DAYS * DAY_MS).toISOString();
             const created = await graph.post(
               `/applications/${application.id}/addPassword`,

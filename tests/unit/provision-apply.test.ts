@@ -278,4 +278,37 @@ describe('provision: renewal', () => {
       await h.close();
     }
   });
+
+  it('a renewal whose provider update is refused: the next plan hands a secret to Cloudflare again, and one secret is left', async () => {
+    const h = await startHarness();
+    try {
+      expect((await h.run(['apply', '--yes'])).code).toBe(0);
+      const signIn = () => h.graph.state.applications.find((app) => app['displayName'] === 'Barbican demo: Entra ID sign-in');
+      const credentials = () => signIn()?.['passwordCredentials'] as { keyId: string; endDateTime: string }[];
+      const [old] = credentials();
+      const later = new Date(Date.parse(old?.endDateTime ?? '') - 20 * 86_400_000);
+      h.cloudflare.fail({ method: 'PUT', path: /\/access\/identity_providers\/[^/]+$/, status: 403, times: 1 });
+      const failed = await h.run(['apply', '--yes'], { now: later });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/Cloudflare refused to update the identity provider Barbican demo: Entra ID \(403/);
+      // Entra holds the new secret and the old one; Cloudflare still the old one.
+      expect(credentials()).toHaveLength(2);
+      const azure = () => h.cloudflare.state.idps.find((idp) => idp.type === 'azureAD');
+      expect(h.cloudflare.state.clientSecrets.get(azure()?.id ?? '')).toBe(h.graph.state.issuedPasswords.get(old?.keyId ?? ''));
+
+      const plan = await h.run(['plan', '--json'], { now: later });
+      expect(
+        pending(plan)
+          .map((change) => `${change.action} ${change.kind}`)
+          .sort(),
+      ).toEqual(['update client-secret', 'update identity-provider']);
+      expect((await h.run(['apply', '--yes'], { now: later })).code).toBe(0);
+      const [kept, ...others] = credentials();
+      expect(others).toEqual([]);
+      expect(h.cloudflare.state.clientSecrets.get(azure()?.id ?? '')).toBe(h.graph.state.issuedPasswords.get(kept?.keyId ?? ''));
+      expect(pending(await h.run(['plan', '--json'], { now: later }))).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
 });
