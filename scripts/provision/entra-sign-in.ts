@@ -6,10 +6,10 @@
  */
 import { ProvisionError } from './errors.ts';
 import { GraphError } from './graph-client.ts';
-import type { Application, PasswordCredential, RequiredResourceAccess } from './graph-types.ts';
+import type { Application, PasswordCredential, RequiredResourceAccess, ServicePrincipal } from './graph-types.ts';
 import { MICROSOFT_GRAPH_APP_ID } from './entra-state.ts';
 import { conflict, markerNotes, need } from './entra-common.ts';
-import { CLIENT_SECRET_NAME, hasMarker, MARKER_TEXT, SIGN_IN_APP } from './names.ts';
+import { CLIENT_SECRET_NAME, CONSENT_REFUSED, hasMarker, MARKER_TEXT, SIGN_IN_APP } from './names.ts';
 import type { Step } from './plan.ts';
 import { DAY_MS, RENEW_BEFORE_DAYS, teamCallback, validAfter, type World } from './world.ts';
 
@@ -204,22 +204,29 @@ function consentStep(world: World): Step {
   } as const;
   const granted = new Set((state.grant?.scope ?? '').split(/\s+/).filter(Boolean));
   if (state.grant && CLOUDFLARE_GRAPH_SCOPES.every((value) => granted.has(value))) return { ...base, action: 'keep' };
-  const refused = (error: unknown) => {
-    if (error instanceof GraphError && error.status === 403) {
-      world.late.push({
-        ...base,
-        action: 'manual',
-        note: `Microsoft Graph refused to grant admin consent (403). ${consentManualNote(world)}`,
-      });
-      world.log(`! admin consent refused (403): listed as a manual step`);
-      return;
-    }
-    throw error;
+  // Known beforehand to be refused: the portal step, and apply sends nothing.
+  if (state.consentRefused)
+    return { ...base, action: 'manual', note: `An earlier apply was refused admin consent (403). ${consentManualNote(world)}` };
+  if (state.consent.ability === 'cannot')
+    return { ...base, action: 'manual', note: `You cannot grant admin consent: ${state.consent.reason}. ${consentManualNote(world)}` };
+
+  /** Remembers the refusal in the service principal's notes, so later plans list the manual step. */
+  const refused = async (principal: ServicePrincipal) => {
+    world.late.push({
+      ...base,
+      action: 'manual',
+      note: `Microsoft Graph refused to grant admin consent (403). ${consentManualNote(world)}`,
+    });
+    world.log(`! admin consent refused (403): listed as a manual step`);
+    const notes = `${principal.notes ?? MARKER_TEXT} ${CONSENT_REFUSED}`;
+    await graph.patch(`/servicePrincipals/${principal.id}`, { notes });
+    principal.notes = notes;
+    state.consentRefused = true;
   };
   return {
     ...base,
     action: state.grant ? 'update' : 'create',
-    note: `admin consent for the whole tenant (consentType AllPrincipals); if your roles do not allow it, apply lists it as a manual step`,
+    note: `admin consent for the whole tenant (consentType AllPrincipals); if Graph refuses it, apply lists it as a manual step, and so do later plans`,
     run: async () => {
       const principal = need(state.sp, 'the sign-in service principal');
       try {
@@ -235,7 +242,8 @@ function consentStep(world: World): Step {
           );
         }
       } catch (error) {
-        refused(error);
+        if (!(error instanceof GraphError && error.status === 403)) throw error;
+        await refused(principal);
       }
     },
   };

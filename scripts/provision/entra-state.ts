@@ -5,7 +5,8 @@
  * grant, provisioning job, assignments and signing certificate. Every list is read to its end.
  * Objects with the tool's names but without its marker are kept as conflicts.
  */
-import { filterBy, GraphError, odataString, type GraphClient } from './graph-client.ts';
+import { readConsentAbility, type ConsentAbility } from './consent-ability.ts';
+import { filterBy, GraphError, odataString, type GraphClient, type TokenSource } from './graph-client.ts';
 import type {
   Application,
   AppRoleAssignment,
@@ -18,7 +19,7 @@ import type {
   User,
 } from './graph-types.ts';
 import { ProvisionError } from './errors.ts';
-import { hasMarker, SAML_APP, SCIM_APP, scimSecretLostFor, scimSecretStoredFor, SIGN_IN_APP } from './names.ts';
+import { consentRefusedIn, hasMarker, SAML_APP, SCIM_APP, scimSecretLostFor, scimSecretStoredFor, SIGN_IN_APP } from './names.ts';
 import { pick, type Found } from './ownership.ts';
 
 /** Microsoft Graph's application id, the same in every tenant. */
@@ -38,7 +39,13 @@ export interface EntraState {
   graph: ServicePrincipal;
   groups: Map<string, GroupState>;
   users: Map<string, User>;
-  signIn: AppState & { grant: OAuth2PermissionGrant | undefined };
+  signIn: AppState & {
+    grant: OAuth2PermissionGrant | undefined;
+    /** Whether the caller can grant admin consent (consent-ability.ts). */
+    consent: ConsentAbility;
+    /** An earlier apply was refused admin consent (the service principal's notes say so). */
+    consentRefused: boolean;
+  };
   scim: AppState & {
     job: SynchronizationJob | undefined;
     assigned: Set<string>;
@@ -89,6 +96,8 @@ async function userNamed(graph: GraphClient, upn: string): Promise<User> {
 
 export interface ReadEntraOptions {
   tenantId: string | undefined;
+  /** The Graph token's source (its claims say whether the caller may grant admin consent). */
+  token: TokenSource;
   groupNames: string[];
   members: string[];
   needsSaml: boolean;
@@ -150,7 +159,12 @@ export async function readEntra(graph: GraphClient, options: ReadEntraOptions): 
     graph: graphFull,
     groups,
     users,
-    signIn: { ...signIn, grant },
+    signIn: {
+      ...signIn,
+      grant,
+      consent: await readConsentAbility(graph, options.token),
+      consentRefused: consentRefusedIn(signIn.sp?.notes),
+    },
     scim: {
       ...scim,
       job,

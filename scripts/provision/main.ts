@@ -81,12 +81,14 @@ async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (
   }
   const desired = desiredFrom(manifest, options.domain);
   const cloudflare = cloudflareClient(env, log);
-  const graph = new GraphClient({ baseUrl: env['MS_GRAPH_BASE_URL']?.trim() || DEFAULT_GRAPH_BASE, token: graphTokenSource(env, secrets) });
+  const token = graphTokenSource(env, secrets);
+  const graph = new GraphClient({ baseUrl: env['MS_GRAPH_BASE_URL']?.trim() || DEFAULT_GRAPH_BASE, token });
   log(`Reading Cloudflare account ${accountId}…`);
   const cf = await readCloudflare(cloudflare, accountId, options.command === 'destroy' ? undefined : options.domain);
   log(`Reading the Entra tenant through Microsoft Graph…`);
   const entra = await readEntra(graph, {
     tenantId: env['AZURE_TENANT_ID']?.trim() || undefined,
+    token,
     groupNames: desired.groupNames,
     members: options.members,
     needsSaml: desired.needsSaml,

@@ -57,3 +57,10 @@ export function scimSecretStoredFor(notes: string | null | undefined): string | 
 export function scimSecretLostFor(notes: string | null | undefined): string | undefined {
   return notes?.match(/SCIM secret lost for Cloudflare identity provider ([\w-]+):/)?.[1];
 }
+
+/**
+ * Written into the sign-in service principal's notes when Graph refused to grant admin consent:
+ * later plans then list the portal step as manual instead of an apply that is refused each time.
+ */
+export const CONSENT_REFUSED = 'Admin consent was refused to this tool (403): an administrator grants it in the portal.';
+export const consentRefusedIn = (notes: string | null | undefined): boolean => notes?.includes(CONSENT_REFUSED) === true;

@@ -34,6 +34,12 @@ export const FAKE_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const NON_GALLERY_TEMPLATE_ID = '8adf8e6e-67b2-4cf2-a259-e3dc5476c621';
 
+/** Directory role template ids (the same in every tenant), for the caller's roles. */
+export const ROLE_TEMPLATES = {
+  'Cloud Application Administrator': '158c047a-c907-4556-b7ef-446551a6b5f7',
+  'Groups Administrator': 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
+} as const;
+
 /** Microsoft Graph's delegated permissions (a few besides the ones Cloudflare needs), as its service principal lists them. */
 export const GRAPH_SCOPES: Record<string, string> = {
   email: '64a6cdd6-aab1-4aaf-94b8-3cc8405e90d0',
@@ -66,6 +72,8 @@ export interface GraphFakeState {
   assignments: Obj[];
   /** Every password secretText issued, by keyId. */
   issuedPasswords: Map<string, string>;
+  /** The directory roles (display names) of the signed-in caller, as /me/transitiveMemberOf lists them. */
+  callerRoles: (keyof typeof ROLE_TEMPLATES)[];
 }
 
 export interface GraphFake extends HttpFake {
@@ -86,9 +94,14 @@ const noContent: Reply = { status: 204 };
 export interface GraphFakeOptions {
   /** User principal names that exist in the tenant. */
   users?: string[];
+  /** The caller's directory roles (default: Cloud Application Administrator, who may grant admin consent). */
+  callerRoles?: (keyof typeof ROLE_TEMPLATES)[];
 }
 
-export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Promise<GraphFake> {
+export async function startFakeGraph({
+  users = [],
+  callerRoles = ['Cloud Application Administrator'],
+}: GraphFakeOptions = {}): Promise<GraphFake> {
   const state: GraphFakeState = {
     users: users.map((upn) => ({ id: randomUUID(), userPrincipalName: upn, displayName: upn.split('@')[0] })),
     groups: [],
@@ -109,6 +122,7 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
     syncSecrets: new Map(),
     assignments: [],
     issuedPasswords: new Map(),
+    callerRoles,
   };
   let base = '';
 
@@ -189,6 +203,17 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
     let m: RegExpMatchArray | null;
 
     if (path === '/organization' && method === 'GET') return list([{ id: FAKE_TENANT_ID, displayName: 'Barbican Test' }], request);
+
+    if (path === '/me/transitiveMemberOf/microsoft.graph.directoryRole' && method === 'GET')
+      return list(
+        state.callerRoles.map((displayName) => ({
+          '@odata.type': '#microsoft.graph.directoryRole',
+          id: createHash('sha1').update(displayName).digest('hex'),
+          displayName,
+          roleTemplateId: ROLE_TEMPLATES[displayName],
+        })),
+        request,
+      );
 
     if ((m = path.match(/^\/users\/([^/]+)$/)) && method === 'GET') {
       const key = decodeURIComponent(m[1] ?? '');

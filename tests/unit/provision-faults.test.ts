@@ -14,10 +14,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphClient } from '../../scripts/provision/graph-client.ts';
 import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
 import { FAKE_ACCOUNT_ID, FAKE_CLOUDFLARE_TOKEN, startFakeCloudflare } from '../fakes/cloudflare-api.ts';
-import { FAKE_GRAPH_TOKEN, startFakeGraph } from '../fakes/graph-api.ts';
+import { FAKE_GRAPH_TOKEN, GRAPH_APP_ID, startFakeGraph } from '../fakes/graph-api.ts';
 import {
   changesOf,
   DOMAIN,
+  type ChangeJson,
   leaks,
   pending,
   startHarness as startFakes,
@@ -137,21 +138,57 @@ describe('provision: a permission missing halfway', () => {
     expect(scimJob(after).map((change) => change.action)).toEqual(['keep', 'keep']);
   });
 
-  it('a refused admin consent becomes a manual step and the rest completes', async () => {
+  it('a refused admin consent becomes a manual step, the rest completes, and later runs do not ask again', async () => {
     h = await startHarness();
     h.graph.fail({ method: 'POST', path: /^\/oauth2PermissionGrants$/, status: 403 });
     const run = await h.run(['apply', '--yes', '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/Grant admin consent for your tenant/);
     expect(run.stderr).toMatch(/Cloud Application Administrator/);
-    expect(changesOf(run)).toContainEqual({
-      action: 'manual',
-      provider: 'entra',
-      kind: 'admin-consent',
-      name: expect.stringContaining('Barbican demo: Entra ID sign-in'),
-    });
+    const consent = (changes: ChangeJson[]) => changes.filter((change) => change.kind === 'admin-consent');
+    expect(consent(changesOf(run))).toEqual([
+      { action: 'manual', provider: 'entra', kind: 'admin-consent', name: expect.stringContaining('Barbican demo: Entra ID sign-in') },
+    ]);
     expect(h.cloudflare.state.apps).toHaveLength(8);
     expect(h.graph.state.grants).toEqual([]);
+    const grantRequests = () =>
+      h.graph.requests.filter((request) => request.path.startsWith('/oauth2PermissionGrants') && request.method !== 'GET');
+    expect(grantRequests()).toHaveLength(1);
+
+    // Later plans list it as manual, and a second apply sends no write at all (no second grant attempt).
+    const plan = await h.run(['plan', '--json']);
+    expect(consent(changesOf(plan)).map((change) => change.action)).toEqual(['manual']);
+    expect(pending(plan)).toEqual([]);
+    const writes = writeCount(h);
+    const again = await h.run(['apply', '--yes']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/Nothing to change/);
+    expect(writeCount(h)).toBe(writes);
+    expect(grantRequests()).toHaveLength(1);
+
+    // Granted by hand in the portal: kept from then on.
+    const signIn = h.graph.state.applications.find((app) => app['displayName'] === 'Barbican demo: Entra ID sign-in');
+    const sp = h.graph.state.servicePrincipals.find((item) => item['appId'] === signIn?.['appId']);
+    const graphSp = h.graph.state.servicePrincipals.find((item) => item['appId'] === GRAPH_APP_ID);
+    h.graph.state.grants.push({
+      id: 'hand-granted',
+      clientId: sp?.id,
+      consentType: 'AllPrincipals',
+      resourceId: graphSp?.id,
+      scope: 'email offline_access openid profile User.Read Directory.Read.All GroupMember.Read.All',
+    });
+    expect(consent(changesOf(await h.run(['plan', '--json']))).map((change) => change.action)).toEqual(['keep']);
+  });
+
+  it('a caller without a role that may grant admin consent: plan lists it as manual, and apply never tries', async () => {
+    h = await startHarness({ graph: { callerRoles: ['Groups Administrator'] } });
+    const plan = await h.run(['plan']);
+    expect(plan.stdout).toMatch(/! manual\s+entra\s+admin-consent\s+Barbican demo: Entra ID sign-in: Microsoft Graph/);
+    expect(plan.stdout).toMatch(/You cannot grant admin consent: your sign-in has none of the roles Cloud Application Administrator/);
+    const run = await h.run(['apply', '--yes']);
+    expect(run.code).toBe(0);
+    expect(h.graph.requests.filter((request) => request.path === '/oauth2PermissionGrants' && request.method === 'POST')).toEqual([]);
+    expect(h.cloudflare.state.apps).toHaveLength(8);
   });
 });
 
