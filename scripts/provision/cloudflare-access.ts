@@ -30,13 +30,47 @@ const groupIdOf = (world: World, demo: DesiredDemo): string | undefined =>
 
 const appOwned = (app: AppView): boolean => app.tags.includes(ACCESS_TAG);
 
+/**
+ * A reusable policy has no field for a marker, so it is the tool's when at least one of the tool's
+ * (tagged) applications uses it and no other application does: a same-named policy used by no
+ * application, or by one someone else made, was made by hand (perhaps from the demo pages) and is
+ * a conflict until --adopt. A policy the tool created in this very run is its own before its
+ * applications exist; if the run stops before they do, apply deletes it again
+ * (removeUnattachedPolicies), so the next run does not mistake it for a hand-made one.
+ */
+export function policyOwned(world: World, policy: PolicyView): boolean {
+  if (world.runtime.createdPolicyIds.has(policy.id)) return true;
+  const users = world.cf.apps.filter((app) => app.policyIds.includes(policy.id));
+  return users.some(appOwned) && users.every(appOwned);
+}
+
 export function demoPolicyFound(world: World, slug: string): Found<PolicyView> {
-  const usedOnlyByMine = (policy: PolicyView) => world.cf.apps.filter((app) => app.policyIds.includes(policy.id)).every(appOwned);
   return pick(
     world.cf.policies.filter((policy) => policy.name === demoPolicyName(slug)),
-    usedOnlyByMine,
+    (policy) => policyOwned(world, policy),
     world.options.adopt,
   );
+}
+
+/**
+ * After a failed apply: deletes the policies this run created that no application uses yet.
+ * Returns the names of those it could not delete (the message then says to adopt them).
+ */
+export async function removeUnattachedPolicies(world: World): Promise<string[]> {
+  const left: string[] = [];
+  for (const policy of world.cf.policies.filter((item) => world.runtime.createdPolicyIds.has(item.id))) {
+    if (world.cf.apps.some((app) => app.policyIds.includes(policy.id))) continue;
+    try {
+      await guard(world.cf.accountId, { doing: `delete the Access policy ${policy.name}`, area: 'apps-and-policies', write: true }, () =>
+        world.cloudflare.zeroTrust.access.policies.delete(policy.id, { account_id: world.cf.accountId }),
+      );
+      world.cf.policies = world.cf.policies.filter((item) => item.id !== policy.id);
+    } catch (error) {
+      if (!(error instanceof ProvisionError)) throw error;
+      left.push(policy.name);
+    }
+  }
+  return left;
 }
 
 function policyParams(world: World, demo: DesiredDemo): PolicyCreateParams {
@@ -57,7 +91,7 @@ export function policyStep(world: World, demo: DesiredDemo): Step {
       ...base,
       action: 'manual',
       conflict: true,
-      note: `A policy named ${name} (${policy.id}) exists and is used by Access applications the tool did not make.\n${CLOUDFLARE_CONFLICT_HINT}`,
+      note: `A policy named ${name} (${policy.id}) exists, but no Access application of the tool's uses it, or one the tool did not make does: someone made it by hand.\n${CLOUDFLARE_CONFLICT_HINT}`,
     };
   const provider = providerOf(world, demo);
   const groupId = groupIdOf(world, demo);
@@ -85,7 +119,9 @@ export function policyStep(world: World, demo: DesiredDemo): Step {
         create: () => world.cloudflare.zeroTrust.access.policies.create(params),
         update: (id) => world.cloudflare.zeroTrust.access.policies.update(id, params),
       });
-      world.cf.policies = replaced(world.cf.policies, policyView(answer));
+      const view = policyView(answer);
+      if (!policy) world.runtime.createdPolicyIds.add(view.id);
+      world.cf.policies = replaced(world.cf.policies, view);
     },
   };
 }

@@ -7,6 +7,7 @@
 import { createInterface } from 'node:readline/promises';
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { readOptions, USAGE, type Options } from './args.ts';
+import { removeUnattachedPolicies } from './cloudflare-access.ts';
 import { cloudflareClient } from './cloudflare-client.ts';
 import { readCloudflare } from './cloudflare-state.ts';
 import { azureIdpVerdict } from './cloudflare-azure-idp.ts';
@@ -107,7 +108,7 @@ async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (
     log,
     late: [],
     expiries: {},
-    runtime: { staleSecretKeyIds: [] },
+    runtime: { staleSecretKeyIds: [], createdPolicyIds: new Set() },
   };
 }
 
@@ -215,7 +216,17 @@ async function run(
     say('Nothing was changed.');
     return 1;
   }
-  await runSteps(steps, world.late, say);
+  try {
+    await runSteps(steps, world.late, say);
+  } catch (error) {
+    if (!(error instanceof ProvisionError)) throw error;
+    // A policy made in this run that no application uses yet would look hand-made to the next run.
+    const left = await removeUnattachedPolicies(world);
+    if (left.length === 0) throw error;
+    throw new ProvisionError(
+      `${error.message} The Access ${left.length === 1 ? 'policy' : 'policies'} ${left.join(', ')}, made in this run, could not be removed again: the next run shows ${left.length === 1 ? 'it' : 'them'} as made by hand; run apply with --adopt to take ${left.length === 1 ? 'it' : 'them'} back.`,
+    );
+  }
   if (options.json) out(planJson(withLate(steps, world.late)));
   say(`Done. Build and deploy for your domain with: SITE_DOMAIN=${options.domain} npm run deploy`);
   report(world, say);

@@ -333,3 +333,10 @@ export function seedHandMadeApp(fake: CloudflareFake, name: string, domain: stri
   fake.state.apps.push({ id: appId, name, domain, type: 'self_hosted', aud: aud(), tags: [], policyIds: [policyId] } as StoredApp);
   return { appId, policyId };
 }
+
+/** A reusable policy made by hand, used by no application (a reader following a demo page would name it so). */
+export function seedHandMadePolicy(fake: CloudflareFake, name: string): { id: string } {
+  const id = randomUUID();
+  fake.state.policies.push({ id, name, decision: 'allow', include: [{ everyone: {} }], require: [], exclude: [] } as StoredPolicy);
+  return { id };
+}

@@ -69,6 +69,26 @@ describe('provision: a permission missing halfway', () => {
     expect(leaks(h, [failed, rerun])).toEqual([]);
   });
 
+  it('Cloudflare refuses the applications after the policies were made: those policies are removed again, and a re-run completes without --adopt', async () => {
+    h = await startHarness();
+    h.cloudflare.fail({ method: 'POST', path: /\/access\/apps$/, status: 403 });
+    const failed = await h.run(['apply', '--yes']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/Cloudflare refused to create the Access application Barbican demo: oidc \(path\) \(403/);
+    expect(h.cloudflare.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/access/policies'))).toHaveLength(
+      4,
+    );
+    // Used by no application, they would look hand-made to the next run.
+    expect(h.cloudflare.state.policies).toEqual([]);
+
+    h.cloudflare.clearFailures();
+    const rerun = await h.run(['apply', '--yes']);
+    expect(rerun.code).toBe(0);
+    expect(h.cloudflare.state.policies).toHaveLength(4);
+    expect(h.cloudflare.state.apps).toHaveLength(8);
+    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
+  });
+
   it('Graph refuses to store the SCIM secret: the next plan says so, and where Cloudflare answers a refresh (best effort), apply gets a new secret', async () => {
     h = await startHarness();
     h.cloudflare.refreshSupported = true;

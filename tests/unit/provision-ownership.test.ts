@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WRANGLER_CONFIG } from '../../scripts/lib/wrangler-config.ts';
-import { seedHandMadeApp } from '../fakes/cloudflare-api.ts';
+import { seedHandMadeApp, seedHandMadePolicy } from '../fakes/cloudflare-api.ts';
 import { changesOf, pending, startHarness, writeCount, type Harness } from '../support/provision-run.ts';
 
 let h: Harness;
@@ -114,6 +114,37 @@ describe('provision: ownership', () => {
     });
     expect((await h.run(['apply', '--yes'])).code).toBe(1);
     expect(touching(h, [appId])).toEqual([]);
+  });
+
+  it('a hand-made "Barbican demo: oidc" policy that no application of the tool uses is a conflict until --adopt, and destroy leaves it', async () => {
+    h = await startHarness();
+    const handMade = seedHandMadePolicy(h.cloudflare, 'Barbican demo: oidc');
+    const plan = await h.run(['plan', '--json']);
+    expect(changesOf(plan)).toContainEqual({
+      action: 'manual',
+      provider: 'cloudflare',
+      kind: 'access-policy',
+      name: 'Barbican demo: oidc',
+    });
+    const refused = await h.run(['apply', '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/apply stopped before writing anything: Barbican demo: oidc exists without the tool's marker/);
+    expect(writeCount(h)).toBe(0);
+
+    const destroy = await h.run(['destroy', '--yes']);
+    expect(destroy.code).toBe(0);
+    expect(destroy.stdout).toMatch(/! manual\s+cloudflare\s+access-policy\s+Barbican demo: oidc\n\s+not made by this tool/);
+    expect(touching(h, [handMade.id])).toEqual([]);
+    expect(h.cloudflare.state.policies.map((policy) => policy.id)).toEqual([handMade.id]);
+
+    // Adopted, it is the tool's: its applications use it, and later runs need no --adopt.
+    expect((await h.run(['apply', '--yes', '--adopt'])).code).toBe(0);
+    expect(h.cloudflare.state.policies.filter((policy) => policy.name === 'Barbican demo: oidc').map((policy) => policy.id)).toEqual([
+      handMade.id,
+    ]);
+    const oidcApps = h.cloudflare.state.apps.filter((app) => app.name?.startsWith('Barbican demo: oidc ('));
+    expect(oidcApps.map((app) => app.policyIds)).toEqual([[handMade.id], [handMade.id]]);
+    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
   });
 
   it('--members adds each user to every demo group, once, reading every page of members', async () => {
