@@ -101,8 +101,8 @@ export function destroySteps(world: World): Step[] {
     steps.push({
       action: 'delete',
       provider: 'cloudflare',
-      kind: 'access-application',
-      name: `Access tag ${ACCESS_TAG}`,
+      kind: 'access-tag',
+      name: ACCESS_TAG,
       run: () =>
         guard(account_id, { doing: `delete the Access tag ${ACCESS_TAG}`, area: 'apps-and-policies', write: true }, () =>
           cloudflare.zeroTrust.access.tags.delete(ACCESS_TAG, { account_id }),

@@ -4,9 +4,12 @@
  * its last page, and destroy removes only the tool's objects.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WRANGLER_CONFIG } from '../../scripts/lib/wrangler-config.ts';
+import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
 import { seedHandMadeApp, seedHandMadePolicy } from '../fakes/cloudflare-api.ts';
 import { changesOf, pending, startHarness, writeCount, type Harness } from '../support/provision-run.ts';
 
@@ -213,5 +216,27 @@ describe('provision: destroy', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/Nothing of the tool is left/);
     expect(writeCount(h)).toBe(writes);
+  });
+
+  it('removes the policy and applications of a demo since removed from the registry, and lists the tag as an access-tag', async () => {
+    h = await startHarness();
+    const root = mkdtempSync(join(tmpdir(), 'provision-registry-'));
+    cpSync(join(PROJECT_ROOT, 'content', 'demos'), join(root, 'content', 'demos'), { recursive: true });
+    writeFileSync(
+      join(root, 'content', 'demos', 'scim-c.mdx'),
+      '---\ntitle: Group C\nprotocol: SCIM\ngate:\n  group: CF-Demo-Group-C\n  selector: azure-groups\nslug: scim-c\norder: 50\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n',
+    );
+    expect((await h.run(['apply', '--yes'], { root })).code).toBe(0);
+    expect(h.cloudflare.state.policies.map((policy) => policy.name)).toContain('Barbican demo: scim-c');
+
+    // The demo file is gone: destroy reads today's registry, and still finds what the tool made for it.
+    const run = await h.run(['destroy', '--yes']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/- delete\s+cloudflare\s+access-policy\s+Barbican demo: scim-c\n/);
+    expect(run.stdout).toMatch(/- delete\s+cloudflare\s+access-application\s+Barbican demo: scim-c \(subdomain\)/);
+    expect(run.stdout).toMatch(/- delete\s+cloudflare\s+access-tag\s+barbican-demo\n/);
+    expect(h.cloudflare.state.policies).toEqual([]);
+    expect(h.cloudflare.state.apps).toEqual([]);
+    expect(h.cloudflare.state.tags).toEqual([]);
   });
 });
