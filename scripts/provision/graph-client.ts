@@ -129,8 +129,20 @@ export class GraphClient {
         const { code, detail } = graphErrorOf(text, response.statusText);
         throw new GraphError(graphMessage({ status: response.status, code, detail, method, path }), response.status, code);
       }
-      return (text ? JSON.parse(text) : undefined) as T;
+      return parsedAnswer<T>(text, response.headers.get('content-type'), method, path);
     }
+  }
+}
+
+/** A successful answer's JSON; anything else (a proxy's sign-in page, a wrong base URL) is a message. */
+function parsedAnswer<T>(text: string, contentType: string | null, method: string, path: string): T {
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ProvisionError(
+      `Microsoft Graph answered ${method} ${path.split('?')[0]} with something that is not JSON (${contentType?.split(';')[0] ?? 'no content type'}): check that MS_GRAPH_BASE_URL, if you set it, is Microsoft Graph v1.0 (e.g. ${DEFAULT_GRAPH_BASE}) and that no proxy answers in its place, then run the command again.`,
+    );
   }
 }
 

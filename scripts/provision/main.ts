@@ -54,7 +54,28 @@ async function ask(question: string): Promise<boolean> {
   }
 }
 
-function requireEnv(env: NodeJS.ProcessEnv): { accountId: string } {
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * An API base URL from the environment, when set: https, or plain http to this machine only (a
+ * local stand-in), since the API token travels with every request.
+ */
+function baseUrlFrom(env: NodeJS.ProcessEnv, name: string, example: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))) return value;
+  throw new ProvisionError(
+    `${name} "${value}" is not an https URL (plain http only to this machine, for a local stand-in): set it to the API's base URL, e.g. ${example}, or unset it for the default; then run the command again.`,
+  );
+}
+
+function requireEnv(env: NodeJS.ProcessEnv): { accountId: string; graphBase: string } {
   const missing = ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID'].filter((name) => !env[name]?.trim());
   if (missing.length > 0)
     throw new ProvisionError(
@@ -65,12 +86,14 @@ function requireEnv(env: NodeJS.ProcessEnv): { accountId: string } {
     throw new ProvisionError(
       `CLOUDFLARE_ACCOUNT_ID "${accountId}" is not an account id (32 hexadecimal characters): copy it from the Cloudflare dashboard and run the command again.`,
     );
-  return { accountId };
+  baseUrlFrom(env, 'CLOUDFLARE_BASE_URL', 'https://api.cloudflare.com/client/v4');
+  const graphBase = baseUrlFrom(env, 'MS_GRAPH_BASE_URL', `${DEFAULT_GRAPH_BASE} (or a national cloud's, https://graph.microsoft.us/v1.0)`);
+  return { accountId, graphBase: graphBase ?? DEFAULT_GRAPH_BASE };
 }
 
 async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (line: string) => void): Promise<World> {
   const { env } = io;
-  const { accountId } = requireEnv(env);
+  const { accountId, graphBase } = requireEnv(env);
   secrets.add(env['CLOUDFLARE_API_TOKEN']);
   let manifest;
   try {
@@ -83,7 +106,7 @@ async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (
   const desired = desiredFrom(manifest, options.domain);
   const cloudflare = cloudflareClient(env, log);
   const token = graphTokenSource(env, secrets);
-  const graph = new GraphClient({ baseUrl: env['MS_GRAPH_BASE_URL']?.trim() || DEFAULT_GRAPH_BASE, token });
+  const graph = new GraphClient({ baseUrl: graphBase, token });
   log(`Reading Cloudflare account ${accountId}…`);
   const cf = await readCloudflare(cloudflare, accountId, options.command === 'destroy' ? undefined : options.domain);
   log(`Reading the Entra tenant through Microsoft Graph…`);

@@ -49,6 +49,8 @@ export interface CloudflareFake extends HttpFake {
    * it as the API answers a route it does not have (404, error code 7003) unless a test opts in.
    */
   refreshSupported: boolean;
+  /** Answer Access applications without their `aud` (a broken answer, for the tool's message). */
+  answerWithoutAud: boolean;
 }
 
 const PAGE_SIZE = 5;
@@ -108,7 +110,7 @@ export async function startFakeCloudflare({
     apps: [],
     tags: [],
   };
-  const fake = { refreshSupported: false } as CloudflareFake;
+  const fake = { refreshSupported: false, answerWithoutAud: false } as CloudflareFake;
 
   /** A provider as the API answers it: no client secret, the SCIM secret redacted unless just issued. */
   const shownIdp = (idp: StoredIdp, secret?: string) => {
@@ -171,9 +173,10 @@ export async function startFakeCloudflare({
   };
 
   const shownApp = (app: StoredApp) => {
-    const { policyIds, ...rest } = app;
+    const { policyIds, aud, ...rest } = app;
     return {
       ...rest,
+      ...(fake.answerWithoutAud ? {} : { aud }),
       policies: policyIds.flatMap((id, index) => {
         const policy = state.policies.find((item) => item.id === id);
         return policy ? [{ ...policy, precedence: index + 1 }] : [];

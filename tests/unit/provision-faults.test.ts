@@ -325,6 +325,45 @@ describe('provision: bad input', () => {
   });
 });
 
+describe('provision: expected failures print one paragraph, never a stack', () => {
+  /** What follows "error: " on stderr: the whole failure message, which must be one paragraph. */
+  const errorOf = (run: Run) => {
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(STACK);
+    expect(run.stderr).not.toMatch(/unexpected failure/);
+    const message = run.stderr.slice(run.stderr.lastIndexOf('error: '));
+    expect(message.trimEnd().split('\n')).toHaveLength(1);
+    return message;
+  };
+
+  it.each([
+    ['MS_GRAPH_BASE_URL', 'graph.microsoft.com/v1.0', /MS_GRAPH_BASE_URL "graph\.microsoft\.com\/v1\.0" is not an https URL/],
+    ['MS_GRAPH_BASE_URL', 'http://graph.example.com/v1.0', /MS_GRAPH_BASE_URL "http:\/\/graph\.example\.com\/v1\.0" is not an https URL/],
+    ['CLOUDFLARE_BASE_URL', 'not a url', /CLOUDFLARE_BASE_URL "not a url" is not an https URL/],
+  ])('a bad %s (%s): the message, and no request', async (name, value, message) => {
+    h = await startHarness();
+    expect(errorOf(await h.run(['plan'], { env: { [name]: value } }))).toMatch(message);
+    expect(h.cloudflare.requests).toEqual([]);
+    expect(h.graph.requests).toEqual([]);
+  });
+
+  it('Graph answers 200 with a page that is not JSON: the message names the call and the variable to check', async () => {
+    h = await startHarness();
+    h.graph.fail({ method: 'GET', path: /^\/organization$/, status: 200, html: '<html><body>Sign in to your proxy</body></html>' });
+    expect(errorOf(await h.run(['plan']))).toMatch(
+      /Microsoft Graph answered GET \/organization with something that is not JSON \(text\/html\).*MS_GRAPH_BASE_URL/,
+    );
+  });
+
+  it('Cloudflare answers an application without its AUD tag: the message, and wrangler.jsonc untouched', async () => {
+    h = await startHarness();
+    const original = h.wrangler();
+    h.cloudflare.answerWithoutAud = true;
+    expect(errorOf(await h.run(['apply', '--yes']))).toMatch(/without its AUD tag/);
+    expect(h.wrangler()).toBe(original);
+  });
+});
+
 describe('provision: apply asks first', () => {
   it('without --yes and without a terminal it refuses instead of waiting', async () => {
     h = await startHarness();
