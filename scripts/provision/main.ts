@@ -185,52 +185,35 @@ function report(world: World, say: (line: string) => void): void {
     );
 }
 
-async function run(
-  io: MainIO,
-  options: Options,
-  secrets: Secrets,
-  out: (text: string) => void,
-  say: (line: string) => void,
-): Promise<number> {
-  const world = await buildWorld(io, options, secrets, say);
+type Say = (line: string) => void;
 
-  if (options.command === 'destroy') {
-    const steps = destroySteps(world);
-    out(planText(steps));
-    const writes = steps.filter(isWrite);
-    if (writes.length === 0) {
-      say('Nothing of the tool is left to remove.');
-      return 0;
-    }
-    if (!(await confirmed(io, options, writes.length, 'destroy would make'))) {
-      say('Nothing was changed.');
-      return 1;
-    }
-    await runSteps(steps, world.late, say);
-    say(
-      `Removed what the tool made. Entra keeps deleted applications for 30 days (Entra admin center → App registrations → Deleted applications); the security groups are gone for good.`,
-    );
-    return 0;
-  }
-
-  const steps = planSteps(world);
+async function destroy(io: MainIO, options: Options, world: World, out: (text: string) => void, say: Say): Promise<number> {
+  const steps = destroySteps(world);
+  out(planText(steps));
   const writes = steps.filter(isWrite);
-  const conflicts = steps.filter((step) => step.conflict);
-  if (options.command === 'plan') {
-    out(options.json ? planJson(steps) : planText(steps));
-    if (conflicts.length > 0)
-      say(`${conflicts.length} object(s) with the tool's names were not made by it: rename them, or add --adopt (see the notes above).`);
-    report({ ...world, late: [] }, say);
+  if (writes.length === 0) {
+    say('Nothing of the tool is left to remove.');
     return 0;
   }
+  if (!(await confirmed(io, options, writes.length, 'destroy would make'))) {
+    say('Nothing was changed.');
+    return 1;
+  }
+  await runSteps(steps, world.late, say);
+  say(
+    `Removed what the tool made. Entra keeps deleted applications for 30 days (Entra admin center → App registrations → Deleted applications); the security groups are gone for good.`,
+  );
+  return 0;
+}
 
-  if (!options.json) out(planText(steps));
+async function apply(io: MainIO, options: Options, world: World, steps: Step[], say: Say): Promise<number> {
+  const conflicts = steps.filter((step) => step.conflict);
   if (conflicts.length > 0)
     throw new ProvisionError(
       `apply stopped before writing anything: ${conflicts.map((step) => step.name).join(', ')} ${conflicts.length === 1 ? 'exists' : 'exist'} without the tool's marker (made by hand?). Rename ${conflicts.length === 1 ? 'it' : 'them'}, or run apply again with --adopt to let the tool take ${conflicts.length === 1 ? 'it' : 'them'} over.`,
     );
+  const writes = steps.filter(isWrite);
   if (writes.length === 0) {
-    if (options.json) out(planJson(steps));
     say('Nothing to change: everything is as the plan wants it.');
     report(world, say);
     return 0;
@@ -250,10 +233,33 @@ async function run(
       `${error.message} The Access ${left.length === 1 ? 'policy' : 'policies'} ${left.join(', ')}, made in this run, could not be removed again: the next run shows ${left.length === 1 ? 'it' : 'them'} as made by hand; run apply with --adopt to take ${left.length === 1 ? 'it' : 'them'} back.`,
     );
   }
-  if (options.json) out(planJson(withLate(steps, world.late)));
   say(`Done. Build and deploy for your domain with: SITE_DOMAIN=${options.domain} npm run deploy`);
   report(world, say);
   return 0;
+}
+
+async function run(io: MainIO, options: Options, secrets: Secrets, out: (text: string) => void, say: Say): Promise<number> {
+  // With --json, stdout gets exactly one object whatever happens: the changes as planned, or as
+  // apply left them (steps that turned manual in their place), or none when the run stopped before
+  // there was a plan. Printed once, here; every message goes to stderr.
+  let changes: () => Step[] = () => [];
+  try {
+    const world = await buildWorld(io, options, secrets, say);
+    if (options.command === 'destroy') return await destroy(io, options, world, out, say);
+    const steps = planSteps(world);
+    changes = () => withLate(steps, world.late);
+    if (!options.json) out(planText(steps));
+    if (options.command === 'apply') return await apply(io, options, world, steps, say);
+    const conflicts = steps.filter((step) => step.conflict).length;
+    if (conflicts > 0)
+      say(
+        `${conflicts} object(s) with the tool's names were not made by it: rename them, or add --adopt (${options.json ? 'plan without --json shows why' : 'see the notes above'}).`,
+      );
+    report({ ...world, late: [] }, say);
+    return 0;
+  } finally {
+    if (options.json) out(planJson(changes()));
+  }
 }
 
 export async function main(io: MainIO): Promise<number> {

@@ -364,6 +364,62 @@ describe('provision: expected failures print one paragraph, never a stack', () =
   });
 });
 
+describe('provision: apply --json prints exactly one object in every outcome', () => {
+  /** stdout is one JSON object (two, or none, would not parse) holding only the changes. */
+  const oneObject = (run: Run) => {
+    const parsed = JSON.parse(run.stdout) as object;
+    expect(Object.keys(parsed)).toEqual(['changes']);
+    return changesOf(run);
+  };
+
+  it('a conflict: the plan, with the conflict as manual', async () => {
+    h = await startHarness();
+    h.graph.state.groups.push({
+      id: 'hand-made',
+      displayName: 'CF-Demo-Group-A',
+      description: null,
+      securityEnabled: true,
+      mailNickname: 'a',
+    });
+    const run = await h.run(['apply', '--yes', '--json']);
+    expect(run.code).toBe(1);
+    expect(oneObject(run)).toContainEqual({ action: 'manual', provider: 'entra', kind: 'group', name: 'CF-Demo-Group-A' });
+  });
+
+  it('no terminal to ask on and no --yes: the plan', async () => {
+    h = await startHarness();
+    const run = await h.run(['apply', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/stdin is not a terminal/);
+    expect(pending(run).length).toBeGreaterThan(0);
+    expect(oneObject(run).length).toBeGreaterThan(0);
+  });
+
+  it('a failure halfway: the plan as apply left it', async () => {
+    h = await startHarness();
+    h.cloudflare.fail({ method: 'POST', path: /\/access\/policies$/, status: 403 });
+    const run = await h.run(['apply', '--yes', '--json']);
+    expect(run.code).toBe(1);
+    expect(oneObject(run)).toContainEqual({ action: 'create', provider: 'cloudflare', kind: 'access-policy', name: 'Barbican demo: oidc' });
+  });
+
+  it('a failure before there is a plan: an object with no changes', async () => {
+    h = await startHarness();
+    const run = await h.run(['apply', '--yes', '--json'], { env: { CLOUDFLARE_ACCOUNT_ID: 'nope' } });
+    expect(run.code).toBe(1);
+    expect(oneObject(run)).toEqual([]);
+  });
+
+  it('nothing to change: the plan, once', async () => {
+    h = await startHarness();
+    expect((await h.run(['apply', '--yes'])).code).toBe(0);
+    const run = await h.run(['apply', '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(pending(run)).toEqual([]);
+    expect(oneObject(run).length).toBeGreaterThan(0);
+  });
+});
+
 describe('provision: apply asks first', () => {
   it('without --yes and without a terminal it refuses instead of waiting', async () => {
     h = await startHarness();
