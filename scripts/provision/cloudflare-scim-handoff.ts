@@ -20,8 +20,8 @@ export const regenerateManualNote = `Cloudflare shows the SCIM secret once and t
 /**
  * Best effort: a new SCIM secret from Cloudflare, or undefined when the API has no way to issue
  * one. Only a doc comment in the SDK's types names this endpoint ("refresh it at
- * /access/identity_providers/:idpID/refresh_scim_secret"); the SDK has no method for it and
- * Cloudflare's API reference does not list it, so it may well not exist. When it does not (a 404,
+ * /access/identity_providers/:idpID/refresh_scim_secret"); the SDK, generated from the API's
+ * schema, has no method for it, so it may well not exist. When it does not (a 404,
  * 405 or 501, or Cloudflare's "no route" codes 7000/7003), the caller lists the dashboard's
  * "Regenerate Secret" as a manual step: the path the guide describes.
  */

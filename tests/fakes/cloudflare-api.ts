@@ -45,7 +45,8 @@ export interface CloudflareFake extends HttpFake {
   state: CloudflareFakeState;
   /**
    * Whether POST …/identity_providers/{id}/refresh_scim_secret exists. Off by default: only a doc
-   * comment in the SDK's types names it, Cloudflare's API reference does not, so the fake answers
+   * comment in the SDK's types names it (the SDK, generated from the API's schema, has no method
+   * for it), so the fake answers
    * it as the API answers a route it does not have (404, error code 7003) unless a test opts in.
    */
   refreshSupported: boolean;
