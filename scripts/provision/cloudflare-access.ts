@@ -12,28 +12,65 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ApplicationCreateParams } from 'cloudflare/resources/zero-trust/access/applications/applications';
 import type { PolicyCreateParams } from 'cloudflare/resources/zero-trust/access/policies';
-import { guard } from './cloudflare-client.ts';
-import { azureIdp, CONFLICT_HINT, samlIdp } from './cloudflare-idps.ts';
-import { appView, policyView, type AppView, type IdpView, type PolicyView } from './cloudflare-state.ts';
+import { azureIdp } from './cloudflare-azure-idp.ts';
+import { guard, upsert } from './cloudflare-client.ts';
+import { samlIdp } from './cloudflare-saml-idp.ts';
+import { appView, policyView, replaced, type AppView, type IdpView, type PolicyView } from './cloudflare-state.ts';
 import type { DesiredApp, DesiredDemo } from './desired.ts';
 import { ProvisionError } from './errors.ts';
 import { ACCESS_TAG, AZURE_IDP, demoPolicyName, SAML_IDP } from './names.ts';
+import { CLOUDFLARE_CONFLICT_HINT, pick, type Found } from './ownership.ts';
 import type { Step } from './plan.ts';
 import type { World } from './world.ts';
 
 const providerOf = (world: World, demo: DesiredDemo): IdpView | undefined =>
-  (demo.providerType === 'saml' ? samlIdp(world) : azureIdp(world)).idp;
+  (demo.providerType === 'saml' ? samlIdp(world) : azureIdp(world)).found;
 const groupIdOf = (world: World, demo: DesiredDemo): string | undefined =>
   demo.groupName ? world.entra.groups.get(demo.groupName)?.found?.id : undefined;
 
 const appOwned = (app: AppView): boolean => app.tags.includes(ACCESS_TAG);
 
-export function demoPolicyFound(world: World, slug: string): { policy: PolicyView | undefined; owned: boolean } {
-  const named = world.cf.policies.filter((policy) => policy.name === demoPolicyName(slug));
-  const usedOnlyByMine = (policy: PolicyView) => world.cf.apps.filter((app) => app.policyIds.includes(policy.id)).every(appOwned);
-  const mine = named.find(usedOnlyByMine);
-  if (mine) return { policy: mine, owned: true };
-  return { policy: named[0], owned: world.options.adopt && named[0] !== undefined };
+/**
+ * A reusable policy has no field for a marker, so it is the tool's when at least one of the tool's
+ * (tagged) applications uses it and no other application does: a same-named policy used by no
+ * application, or by one someone else made, was made by hand (perhaps from the demo pages) and is
+ * a conflict until --adopt. A policy the tool created in this very run is its own before its
+ * applications exist; if the run stops before they do, apply deletes it again
+ * (removeUnattachedPolicies), so the next run does not mistake it for a hand-made one.
+ */
+export function policyOwned(world: World, policy: PolicyView): boolean {
+  if (world.runtime.createdPolicyIds.has(policy.id)) return true;
+  const users = world.cf.apps.filter((app) => app.policyIds.includes(policy.id));
+  return users.some(appOwned) && users.every(appOwned);
+}
+
+export function demoPolicyFound(world: World, slug: string): Found<PolicyView> {
+  return pick(
+    world.cf.policies.filter((policy) => policy.name === demoPolicyName(slug)),
+    (policy) => policyOwned(world, policy),
+    world.options.adopt,
+  );
+}
+
+/**
+ * After a failed apply: deletes the policies this run created that no application uses yet.
+ * Returns the names of those it could not delete (the message then says to adopt them).
+ */
+export async function removeUnattachedPolicies(world: World): Promise<string[]> {
+  const left: string[] = [];
+  for (const policy of world.cf.policies.filter((item) => world.runtime.createdPolicyIds.has(item.id))) {
+    if (world.cf.apps.some((app) => app.policyIds.includes(policy.id))) continue;
+    try {
+      await guard(world.cf.accountId, { doing: `delete the Access policy ${policy.name}`, area: 'apps-and-policies', write: true }, () =>
+        world.cloudflare.zeroTrust.access.policies.delete(policy.id, { account_id: world.cf.accountId }),
+      );
+      world.cf.policies = world.cf.policies.filter((item) => item.id !== policy.id);
+    } catch (error) {
+      if (!(error instanceof ProvisionError)) throw error;
+      left.push(policy.name);
+    }
+  }
+  return left;
 }
 
 function policyParams(world: World, demo: DesiredDemo): PolicyCreateParams {
@@ -48,13 +85,13 @@ function policyParams(world: World, demo: DesiredDemo): PolicyCreateParams {
 export function policyStep(world: World, demo: DesiredDemo): Step {
   const name = demoPolicyName(demo.slug);
   const base = { provider: 'cloudflare', kind: 'access-policy', name } as const;
-  const { policy, owned } = demoPolicyFound(world, demo.slug);
+  const { found: policy, owned } = demoPolicyFound(world, demo.slug);
   if (policy && !owned)
     return {
       ...base,
       action: 'manual',
       conflict: true,
-      note: `A policy named ${name} (${policy.id}) exists and is used by Access applications the tool did not make.\n${CONFLICT_HINT}`,
+      note: `A policy named ${name} (${policy.id}) exists, but no Access application of the tool's uses it, or one the tool did not make does: someone made it by hand.\n${CLOUDFLARE_CONFLICT_HINT}`,
     };
   const provider = providerOf(world, demo);
   const groupId = groupIdOf(world, demo);
@@ -69,32 +106,32 @@ export function policyStep(world: World, demo: DesiredDemo): Step {
     if (same) return { ...base, action: 'keep' };
   }
   const rule = demo.providerType === 'saml' ? 'SAML Group on the groups claim' : demo.groupName ? 'Azure Groups' : 'Everyone';
-  const account_id = world.cf.accountId;
   return {
     ...base,
     action: policy ? 'update' : 'create',
     note: `Allow, Include ${rule}${demo.groupName ? ` = the object id of ${demo.groupName}` : ''}, through ${demo.providerType === 'saml' ? SAML_IDP : AZURE_IDP}`,
     run: async () => {
       const params = policyParams(world, demo);
-      const current = demoPolicyFound(world, demo.slug).policy;
-      const answer = current
-        ? await guard(account_id, { doing: `update the Access policy ${name}`, area: 'apps-and-policies', write: true }, () =>
-            world.cloudflare.zeroTrust.access.policies.update(current.id, params),
-          )
-        : await guard(account_id, { doing: `create the Access policy ${name}`, area: 'apps-and-policies', write: true }, () =>
-            world.cloudflare.zeroTrust.access.policies.create(params),
-          );
+      const answer = await upsert(world.cf.accountId, {
+        what: `Access policy ${name}`,
+        area: 'apps-and-policies',
+        current: demoPolicyFound(world, demo.slug).found,
+        create: () => world.cloudflare.zeroTrust.access.policies.create(params),
+        update: (id) => world.cloudflare.zeroTrust.access.policies.update(id, params),
+      });
       const view = policyView(answer);
-      world.cf.policies = [...world.cf.policies.filter((item) => item.id !== view.id), view];
+      if (!policy) world.runtime.createdPolicyIds.add(view.id);
+      world.cf.policies = replaced(world.cf.policies, view);
     },
   };
 }
 
-export function accessAppFound(world: World, app: DesiredApp): { app: AppView | undefined; owned: boolean } {
-  const named = world.cf.apps.filter((item) => item.name === app.name);
-  const mine = named.find(appOwned);
-  if (mine) return { app: mine, owned: true };
-  return { app: named[0], owned: world.options.adopt && named[0] !== undefined };
+export function accessAppFound(world: World, app: DesiredApp): Found<AppView> {
+  return pick(
+    world.cf.apps.filter((item) => item.name === app.name),
+    appOwned,
+    world.options.adopt,
+  );
 }
 
 async function ensureTag(world: World): Promise<void> {
@@ -107,16 +144,16 @@ async function ensureTag(world: World): Promise<void> {
 
 export function appStep(world: World, demo: DesiredDemo, want: DesiredApp): Step {
   const base = { provider: 'cloudflare', kind: 'access-application', name: want.name } as const;
-  const { app, owned } = accessAppFound(world, want);
+  const { found: app, owned } = accessAppFound(world, want);
   if (app && !owned)
     return {
       ...base,
       action: 'manual',
       conflict: true,
-      note: `An Access application named ${want.name} (${app.id}) exists without the tool's tag "${ACCESS_TAG}": someone made it by hand.\n${CONFLICT_HINT}`,
+      note: `An Access application named ${want.name} (${app.id}) exists without the tool's tag "${ACCESS_TAG}": someone made it by hand.\n${CLOUDFLARE_CONFLICT_HINT}`,
     };
   const provider = providerOf(world, demo);
-  const policy = demoPolicyFound(world, demo.slug).policy;
+  const policy = demoPolicyFound(world, demo.slug).found;
   if (app && provider && policy) {
     const right =
       app.type === 'self_hosted' &&
@@ -134,9 +171,9 @@ export function appStep(world: World, demo: DesiredDemo, want: DesiredApp): Step
     run: async () => {
       await ensureTag(world);
       const idp = providerOf(world, demo);
-      const linked = demoPolicyFound(world, demo.slug).policy;
+      const linked = demoPolicyFound(world, demo.slug).found;
       if (!idp || !linked) throw new ProvisionError(`Internal error: the provider or policy of ${demo.slug} is not known.`);
-      const current = accessAppFound(world, want).app;
+      const current = accessAppFound(world, want).found;
       const params: ApplicationCreateParams.SelfHostedApplication = {
         account_id,
         name: want.name,
@@ -148,15 +185,14 @@ export function appStep(world: World, demo: DesiredDemo, want: DesiredApp): Step
         policies: [{ id: linked.id, precedence: 1 }],
         tags: [...new Set([...(current?.tags ?? []), ACCESS_TAG])],
       };
-      const answer = current
-        ? await guard(account_id, { doing: `update the Access application ${want.name}`, area: 'apps-and-policies', write: true }, () =>
-            world.cloudflare.zeroTrust.access.applications.update(current.id, params),
-          )
-        : await guard(account_id, { doing: `create the Access application ${want.name}`, area: 'apps-and-policies', write: true }, () =>
-            world.cloudflare.zeroTrust.access.applications.create(params),
-          );
-      const view = appView(answer);
-      world.cf.apps = [...world.cf.apps.filter((item) => item.id !== view.id), view];
+      const answer = await upsert(account_id, {
+        what: `Access application ${want.name}`,
+        area: 'apps-and-policies',
+        current,
+        create: () => world.cloudflare.zeroTrust.access.applications.create(params),
+        update: (id) => world.cloudflare.zeroTrust.access.applications.update(id, params),
+      });
+      world.cf.apps = replaced(world.cf.apps, appView(answer));
     },
   };
 }

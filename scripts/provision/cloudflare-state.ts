@@ -1,5 +1,6 @@
 /**
- * The Cloudflare side as it is: the Zero Trust organisation (its team domain), and every identity
+ * The Cloudflare side as it is: the Zero Trust organisation (its team domain), the zone the domain
+ * is in (https://developers.cloudflare.com/api/resources/zones/methods/list/), and every identity
  * provider, reusable Access policy, Access application and Access tag in the account, each list
  * read to its last page (`for await` over the SDK's paged lists). Read once, before the plan;
  * apply's steps update it as they create things, so later steps see the new ids.
@@ -8,7 +9,7 @@ import type Cloudflare from 'cloudflare';
 import type { ApplicationListResponse } from 'cloudflare/resources/zero-trust/access/applications/applications';
 import type { AccessRule } from 'cloudflare/resources/zero-trust/access/applications/policies';
 import { guard, CloudflareCallError } from './cloudflare-client.ts';
-import { ProvisionError } from './errors.ts';
+import { cloudflarePermission, ProvisionError } from './errors.ts';
 
 export interface IdpView {
   id: string;
@@ -53,7 +54,36 @@ export interface CloudflareState {
 }
 
 export const NO_ORGANIZATION = (accountId: string) =>
-  `The Cloudflare account ${accountId} has no Zero Trust organisation yet, and the API cannot create the first one. Create it by hand: in the Cloudflare dashboard open Zero Trust, choose a team name (it becomes <team>.cloudflareaccess.com) and a plan (the Free plan is enough), and finish the sign-up; then run the same command again.`;
+  `The Cloudflare account ${accountId} has no Zero Trust organisation yet. The first Zero Trust sign-up (team name, plan) is done in the dashboard, and the tool leaves it to you: in the Cloudflare dashboard open Zero Trust, choose a team name (it becomes <team>.cloudflareaccess.com) and a plan (the Free plan is enough), and finish the sign-up; then run the same command again.`;
+
+/** The domain, then each parent down to two labels: a subdomain of a zone is that zone's. */
+export const zoneCandidates = (domain: string): string[] => {
+  const labels = domain.split('.');
+  return labels.slice(0, -1).map((_, index) => labels.slice(index).join('.'));
+};
+
+/**
+ * The account's zone that serves the domain, which must be active: Access applications and the
+ * Worker's custom domains take only hostnames in a zone of the account. Checked before the plan,
+ * so apply stops before writing anything when it is not so.
+ */
+async function checkZone(client: Cloudflare, accountId: string, domain: string): Promise<void> {
+  const candidates = zoneCandidates(domain);
+  for (const name of candidates) {
+    const zones = await guard(accountId, { doing: `look up the zone ${name}`, area: 'zone', write: false }, () =>
+      all(client.zones.list({ name, account: { id: accountId } })),
+    );
+    const zone = zones.find((item) => item.name === name);
+    if (!zone) continue;
+    if (zone.status === 'active') return;
+    throw new ProvisionError(
+      `${domain} is in the zone ${name} of account ${accountId}, but the zone is ${zone.status ?? 'not active'}, not active: finish adding it (Cloudflare dashboard → ${name} → Overview: point the domain's nameservers at Cloudflare) and wait until it shows Active, then run the command again.`,
+    );
+  }
+  throw new ProvisionError(
+    `--domain ${domain} is not on Cloudflare in account ${accountId}: no zone ${candidates.join(' or ')} there. Access applications and the site's routes need a hostname in an active zone of the account: add the domain (Cloudflare dashboard → Account home → Add a domain) or give one the account has, then run the command again. If the zone is there, the API token lacks "${cloudflarePermission('zone', false)}" for it.`,
+  );
+}
 
 export function idpView(raw: unknown): IdpView {
   const idp = raw as {
@@ -107,13 +137,20 @@ export function appView(raw: unknown): AppView {
   };
 }
 
+/** The list with the object Cloudflare answered in place of the one with its id (or added). */
+export const replaced = <T extends { id: string }>(items: readonly T[], item: T): T[] => [
+  ...items.filter((other) => other.id !== item.id),
+  item,
+];
+
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
 }
 
-export async function readCloudflare(client: Cloudflare, accountId: string): Promise<CloudflareState> {
+/** Reads the account; `domain`, when given (plan and apply), must be in one of its active zones. */
+export async function readCloudflare(client: Cloudflare, accountId: string, domain: string | undefined): Promise<CloudflareState> {
   const account_id = accountId;
   let authDomain: string | undefined;
   try {
@@ -126,6 +163,7 @@ export async function readCloudflare(client: Cloudflare, accountId: string): Pro
     if (!(error instanceof CloudflareCallError && error.status === 404)) throw error;
   }
   if (!authDomain) throw new ProvisionError(NO_ORGANIZATION(accountId));
+  if (domain !== undefined) await checkZone(client, accountId, domain);
   const idps = await guard(accountId, { doing: 'list the identity providers', area: 'identity-providers', write: false }, () =>
     all(client.zeroTrust.identityProviders.list({ account_id })),
   );

@@ -3,7 +3,9 @@
  * the SCIM credentials they hand to Entra), then each demo's policy, then its two applications.
  */
 import { appStep, policyStep } from './cloudflare-access.ts';
-import { azureIdpStep, samlIdpStep, scimCredentialSteps, type Verdict } from './cloudflare-idps.ts';
+import { azureIdpStep, type Verdict } from './cloudflare-azure-idp.ts';
+import { samlIdpStep } from './cloudflare-saml-idp.ts';
+import { scimCredentialSteps } from './cloudflare-scim-handoff.ts';
 import type { Step } from './plan.ts';
 import type { World } from './world.ts';
 

@@ -7,11 +7,12 @@
  * (https://learn.microsoft.com/entra/identity/enterprise-apps/restore-application).
  */
 import { guard } from './cloudflare-client.ts';
-import { demoPolicyFound } from './cloudflare-access.ts';
-import { azureIdp, samlIdp } from './cloudflare-idps.ts';
+import { policyOwned } from './cloudflare-access.ts';
+import { azureIdp } from './cloudflare-azure-idp.ts';
+import { samlIdp } from './cloudflare-saml-idp.ts';
 import type { AppState } from './entra-state.ts';
 import { wranglerResetStep } from './local-steps.ts';
-import { ACCESS_TAG, demoPolicyName, hasMarker, NAME_PREFIX, SAML_APP, SCIM_APP, SIGN_IN_APP } from './names.ts';
+import { ACCESS_TAG, hasMarker, NAME_PREFIX, SAML_APP, SCIM_APP, SIGN_IN_APP } from './names.ts';
 import type { Kind, Provider, Step } from './plan.ts';
 import type { World } from './world.ts';
 
@@ -51,14 +52,13 @@ export function destroySteps(world: World): Step[] {
     cf.apps.filter((app) => app.tags.includes(ACCESS_TAG) && app.name.startsWith(NAME_PREFIX)).map((app) => app.id),
   );
 
-  for (const demo of world.desired.demos) {
-    // A policy is the tool's when no application but the tool's uses it (checked as the apps stand now).
-    const { policy, owned } = demoPolicyFound(world, demo.slug);
-    const named = cf.policies.filter((item) => item.name === demoPolicyName(demo.slug));
-    for (const item of named) {
-      if (item !== policy || !owned) steps.push(leftAlone('cloudflare', 'access-policy', item.name));
+  // Policies: every one with the tool's prefix that it owns (used by its applications only, as they
+  // stand before this destroy), also those of demos since removed; never a policy it does not own.
+  for (const policy of cf.policies.filter((item) => item.name.startsWith(NAME_PREFIX))) {
+    if (!policyOwned(world, policy)) {
+      steps.push(leftAlone('cloudflare', 'access-policy', policy.name));
+      continue;
     }
-    if (!policy || !owned) continue;
     steps.push({
       action: 'delete',
       provider: 'cloudflare',
@@ -76,7 +76,7 @@ export function destroySteps(world: World): Step[] {
     [samlIdp(world), 'SAML'],
     [azureIdp(world), 'Azure AD'],
   ] as const) {
-    const { idp, owned } = found;
+    const { found: idp, owned } = found;
     if (!idp) continue;
     if (!owned) {
       steps.push(leftAlone('cloudflare', 'identity-provider', idp.name));
@@ -101,8 +101,8 @@ export function destroySteps(world: World): Step[] {
     steps.push({
       action: 'delete',
       provider: 'cloudflare',
-      kind: 'access-application',
-      name: `Access tag ${ACCESS_TAG}`,
+      kind: 'access-tag',
+      name: ACCESS_TAG,
       run: () =>
         guard(account_id, { doing: `delete the Access tag ${ACCESS_TAG}`, area: 'apps-and-policies', write: true }, () =>
           cloudflare.zeroTrust.access.tags.delete(ACCESS_TAG, { account_id }),

@@ -5,7 +5,7 @@
  * SCIM and SAML enterprise applications both start from.
  */
 import { ProvisionError } from './errors.ts';
-import type { ApplicationServicePrincipal } from './graph-types.ts';
+import type { ApplicationPatch, ApplicationServicePrincipal, ServicePrincipalPatch } from './graph-types.ts';
 import { hasMarker, MARKER, MARKER_TEXT } from './names.ts';
 import type { Step } from './plan.ts';
 import type { World } from './world.ts';
@@ -32,11 +32,11 @@ export function need<T>(value: T | undefined, what: string): T {
 export async function instantiate(
   world: World,
   displayName: string,
-  spPatch: Record<string, unknown>,
-  appPatch: Record<string, unknown>,
+  spPatch: ServicePrincipalPatch,
+  appPatch: ApplicationPatch,
 ): Promise<ApplicationServicePrincipal> {
   const { graph } = world;
-  const created = await graph.post<ApplicationServicePrincipal>(`/applicationTemplates/${NON_GALLERY_TEMPLATE}/instantiate`, {
+  const created = await graph.post(`/applicationTemplates/${NON_GALLERY_TEMPLATE}/instantiate`, {
     displayName,
   });
   try {

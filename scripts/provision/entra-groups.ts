@@ -2,13 +2,10 @@
  * The demo groups (security groups, named by the demo files) and, with --members, their members
  * (https://learn.microsoft.com/graph/api/group-post-groups, https://learn.microsoft.com/graph/api/group-post-members).
  */
-import type { Group } from './graph-types.ts';
 import { hasMarker, MARKER_TEXT } from './names.ts';
 import type { Step } from './plan.ts';
 import type { World } from './world.ts';
 import { conflict, markerNotes, need } from './entra-common.ts';
-
-const DIRECTORY_OBJECTS = 'https://graph.microsoft.com/v1.0/directoryObjects/';
 
 const mailNickname = (name: string): string => name.replace(/[^A-Za-z0-9-]/g, '') || 'barbicandemo';
 
@@ -24,7 +21,7 @@ export function groupSteps(world: World): Step[] {
         action: 'create',
         note: 'a security group; its object id goes into the demo policies',
         run: async () => {
-          state.found = await graph.post<Group>('/groups', {
+          state.found = await graph.post('/groups', {
             displayName: name,
             description: MARKER_TEXT,
             mailEnabled: false,
@@ -54,7 +51,10 @@ export function groupSteps(world: World): Step[] {
         action: 'create',
         run: async () => {
           const group = need(state.found, `the group ${name}`);
-          await graph.post(`/groups/${group.id}/members/$ref`, { '@odata.id': `${DIRECTORY_OBJECTS}${user.id}` }, { retryNotFound: true });
+          // The reference names the member by a URL of the same Graph the tool talks to (MS_GRAPH_BASE_URL: a
+          // national cloud has its own host), never a fixed graph.microsoft.com.
+          const reference = `${graph.baseUrl}/directoryObjects/${user.id}`;
+          await graph.post(`/groups/${group.id}/members/$ref`, { '@odata.id': reference }, { retryNotFound: true });
           state.members.add(user.id);
         },
       };

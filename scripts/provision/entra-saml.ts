@@ -5,7 +5,6 @@
  * claim, and a signing certificate from addTokenSigningCertificate.
  */
 import { createHash } from 'node:crypto';
-import type { SelfSignedCertificate } from './graph-types.ts';
 import { conflict, instantiate, markerNotes, need } from './entra-common.ts';
 import { hasMarker, SAML_APP } from './names.ts';
 import type { Step } from './plan.ts';
@@ -102,7 +101,7 @@ export function samlSteps(world: World): Step[] {
         run: async () => {
           const sp = need(state.sp, 'the SAML service principal');
           const endDateTime = new Date(world.now.getTime() + SIGNING_CERTIFICATE_DAYS * DAY_MS).toISOString();
-          const created = await graph.post<SelfSignedCertificate>(
+          const created = await graph.post(
             `/servicePrincipals/${sp.id}/addTokenSigningCertificate`,
             { displayName: 'CN=Barbican demo SAML signing', endDateTime },
             { retryNotFound: true },

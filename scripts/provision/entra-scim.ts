@@ -6,7 +6,7 @@
  */
 import { ProvisionError } from './errors.ts';
 import { GraphError } from './graph-client.ts';
-import type { AppRoleAssignment, ServicePrincipal, SynchronizationJob } from './graph-types.ts';
+import type { ServicePrincipal } from './graph-types.ts';
 import { conflict, instantiate, markerNotes, need } from './entra-common.ts';
 import { hasMarker, MARKER_TEXT, SCIM_APP } from './names.ts';
 import type { Step } from './plan.ts';
@@ -48,7 +48,7 @@ export function scimSteps(world: World): Step[] {
       run: async () => {
         if (!hasMarker(found.notes)) await graph.patch(`/applications/${found.id}`, { notes: markerNotes(found.notes) });
         found.notes = markerNotes(found.notes);
-        const sp = state.sp ?? (await graph.post<ServicePrincipal>('/servicePrincipals', { appId: found.appId, notes: MARKER_TEXT }));
+        const sp = state.sp ?? (await graph.post('/servicePrincipals', { appId: found.appId, notes: MARKER_TEXT }));
         if (!hasMarker(sp.notes)) await graph.patch(`/servicePrincipals/${sp.id}`, { notes: markerNotes(sp.notes) });
         sp.notes = markerNotes(sp.notes);
         state.sp = sp;
@@ -68,7 +68,7 @@ export function scimSteps(world: World): Step[] {
         const sp = need(state.sp, 'the SCIM service principal');
         const groupId = need(group.found, `the group ${name}`).id;
         try {
-          await graph.post<AppRoleAssignment>(
+          await graph.post(
             `/servicePrincipals/${sp.id}/appRoleAssignedTo`,
             { principalId: groupId, resourceId: sp.id, appRoleId: userRoleId(sp) },
             { retryNotFound: true },
@@ -92,11 +92,7 @@ export function scimSteps(world: World): Step[] {
         note: 'from the "scim" template; its Tenant URL and Secret Token come from Cloudflare below',
         run: async () => {
           const sp = need(state.sp, 'the SCIM service principal');
-          state.job = await graph.post<SynchronizationJob>(
-            `/servicePrincipals/${sp.id}/synchronization/jobs`,
-            { templateId: 'scim' },
-            { retryNotFound: true },
-          );
+          state.job = await graph.post(`/servicePrincipals/${sp.id}/synchronization/jobs`, { templateId: 'scim' }, { retryNotFound: true });
         },
       };
   return [app, ...assignments, job];

@@ -6,10 +6,10 @@
  */
 import { ProvisionError } from './errors.ts';
 import { GraphError } from './graph-client.ts';
-import type { Application, OAuth2PermissionGrant, PasswordCredential, RequiredResourceAccess, ServicePrincipal } from './graph-types.ts';
+import type { Application, PasswordCredential, RequiredResourceAccess, ServicePrincipal } from './graph-types.ts';
 import { MICROSOFT_GRAPH_APP_ID } from './entra-state.ts';
 import { conflict, markerNotes, need } from './entra-common.ts';
-import { CLIENT_SECRET_NAME, hasMarker, MARKER_TEXT, SIGN_IN_APP } from './names.ts';
+import { CLIENT_SECRET_NAME, CONSENT_REFUSED, hasMarker, MARKER_TEXT, SIGN_IN_APP } from './names.ts';
 import type { Step } from './plan.ts';
 import { DAY_MS, RENEW_BEFORE_DAYS, teamCallback, validAfter, type World } from './world.ts';
 
@@ -67,10 +67,14 @@ function signInProblems(app: Application, callback: string, scopeIds: string[]):
   return problems;
 }
 
+/** The client secrets the tool made (by their display name), whatever their dates. */
+export const ownedClientSecrets = (world: World): PasswordCredential[] =>
+  (world.entra.signIn.found?.passwordCredentials ?? []).filter((credential) => credential.displayName === CLIENT_SECRET_NAME);
+
 /** The client secret the tool made that is still good for more than the renewal window. */
 export function validClientSecret(world: World): PasswordCredential | undefined {
-  return (world.entra.signIn.found?.passwordCredentials ?? [])
-    .filter((credential) => credential.displayName === CLIENT_SECRET_NAME && validAfter(credential.endDateTime, world.now))
+  return ownedClientSecrets(world)
+    .filter((credential) => validAfter(credential.endDateTime, world.now))
     .sort((a, b) => Date.parse(b.endDateTime ?? '') - Date.parse(a.endDateTime ?? ''))[0];
 }
 
@@ -87,7 +91,7 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
       action: 'create',
       note: `redirect URI ${callback}; security groups in the token; delegated Graph permissions ${CLOUDFLARE_GRAPH_SCOPES.join(', ')}`,
       run: async () => {
-        state.found = await graph.post<Application>('/applications', {
+        state.found = await graph.post('/applications', {
           displayName: SIGN_IN_APP,
           notes: MARKER_TEXT,
           signInAudience: 'AzureADMyOrg',
@@ -123,7 +127,7 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
   }
 
   const current = validClientSecret(world);
-  const earlier = (state.found?.passwordCredentials ?? []).some((credential) => credential.displayName === CLIENT_SECRET_NAME);
+  const earlier = ownedClientSecrets(world).length > 0;
   const secretBase = { provider: 'entra', kind: 'client-secret', name: `${SIGN_IN_APP}: ${CLIENT_SECRET_NAME}` } as const;
   if (current?.endDateTime) world.expiries.clientSecret = current.endDateTime;
   const secret: Step =
@@ -139,9 +143,9 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
               : `valid ${CLIENT_SECRET_DAYS} days; handed straight to Cloudflare's identity provider, never printed`,
           run: async () => {
             const application = need(state.found, 'the sign-in app registration');
-            const stale = (application.passwordCredentials ?? []).filter((credential) => credential.displayName === CLIENT_SECRET_NAME);
+            const stale = ownedClientSecrets(world);
             const endDateTime = new Date(world.now.getTime() + CLIENT_SECRET_DAYS * DAY_MS).toISOString();
-            const created = await graph.post<PasswordCredential>(
+            const created = await graph.post(
               `/applications/${application.id}/addPassword`,
               { passwordCredential: { displayName: CLIENT_SECRET_NAME, endDateTime } },
               { retryNotFound: true },
@@ -167,11 +171,7 @@ export function signInSteps(world: World, idpNeedsSecret: boolean): Step[] {
         note: 'the enterprise application that users sign in to and that admin consent is granted for',
         run: async () => {
           const application = need(state.found, 'the sign-in app registration');
-          state.sp = await graph.post<ServicePrincipal>(
-            '/servicePrincipals',
-            { appId: application.appId, notes: MARKER_TEXT },
-            { retryNotFound: true },
-          );
+          state.sp = await graph.post('/servicePrincipals', { appId: application.appId, notes: MARKER_TEXT }, { retryNotFound: true });
         },
       }
     : hasMarker(state.sp.notes)
@@ -204,22 +204,29 @@ function consentStep(world: World): Step {
   } as const;
   const granted = new Set((state.grant?.scope ?? '').split(/\s+/).filter(Boolean));
   if (state.grant && CLOUDFLARE_GRAPH_SCOPES.every((value) => granted.has(value))) return { ...base, action: 'keep' };
-  const refused = (error: unknown) => {
-    if (error instanceof GraphError && error.status === 403) {
-      world.late.push({
-        ...base,
-        action: 'manual',
-        note: `Microsoft Graph refused to grant admin consent (403). ${consentManualNote(world)}`,
-      });
-      world.log(`! admin consent refused (403): listed as a manual step`);
-      return;
-    }
-    throw error;
+  // Known beforehand to be refused: the portal step, and apply sends nothing.
+  if (state.consentRefused)
+    return { ...base, action: 'manual', note: `An earlier apply was refused admin consent (403). ${consentManualNote(world)}` };
+  if (state.consent.ability === 'cannot')
+    return { ...base, action: 'manual', note: `You cannot grant admin consent: ${state.consent.reason}. ${consentManualNote(world)}` };
+
+  /** Remembers the refusal in the service principal's notes, so later plans list the manual step. */
+  const refused = async (principal: ServicePrincipal) => {
+    world.late.push({
+      ...base,
+      action: 'manual',
+      note: `Microsoft Graph refused to grant admin consent (403). ${consentManualNote(world)}`,
+    });
+    world.log(`! admin consent refused (403): listed as a manual step`);
+    const notes = `${principal.notes ?? MARKER_TEXT} ${CONSENT_REFUSED}`;
+    await graph.patch(`/servicePrincipals/${principal.id}`, { notes });
+    principal.notes = notes;
+    state.consentRefused = true;
   };
   return {
     ...base,
     action: state.grant ? 'update' : 'create',
-    note: `admin consent for the whole tenant (consentType AllPrincipals); if your roles do not allow it, apply lists it as a manual step`,
+    note: `admin consent for the whole tenant (consentType AllPrincipals); if Graph refuses it, apply lists it as a manual step, and so do later plans`,
     run: async () => {
       const principal = need(state.sp, 'the sign-in service principal');
       try {
@@ -228,14 +235,15 @@ function consentStep(world: World): Step {
           await graph.patch(`/oauth2PermissionGrants/${state.grant.id}`, { scope: union });
           state.grant.scope = union;
         } else {
-          state.grant = await graph.post<OAuth2PermissionGrant>(
+          state.grant = await graph.post(
             '/oauth2PermissionGrants',
             { clientId: principal.id, consentType: 'AllPrincipals', resourceId: entra.graph.id, scope },
             { retryNotFound: true },
           );
         }
       } catch (error) {
-        refused(error);
+        if (!(error instanceof GraphError && error.status === 403)) throw error;
+        await refused(principal);
       }
     },
   };

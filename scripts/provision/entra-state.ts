@@ -5,7 +5,8 @@
  * grant, provisioning job, assignments and signing certificate. Every list is read to its end.
  * Objects with the tool's names but without its marker are kept as conflicts.
  */
-import { filterBy, GraphError, odataString, type GraphClient } from './graph-client.ts';
+import { readConsentAbility, type ConsentAbility } from './consent-ability.ts';
+import { filterBy, GraphError, odataString, type GraphClient, type TokenSource } from './graph-client.ts';
 import type {
   Application,
   AppRoleAssignment,
@@ -18,16 +19,11 @@ import type {
   User,
 } from './graph-types.ts';
 import { ProvisionError } from './errors.ts';
-import { hasMarker, SAML_APP, SCIM_APP, scimSecretStoredFor, SIGN_IN_APP } from './names.ts';
+import { consentRefusedIn, hasMarker, SAML_APP, SCIM_APP, scimSecretLostFor, scimSecretStoredFor, SIGN_IN_APP } from './names.ts';
+import { pick, type Found } from './ownership.ts';
 
 /** Microsoft Graph's application id, the same in every tenant. */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-
-/** One object found by name: `owned` when it carries the marker (or is adopted). */
-export interface Found<T> {
-  found: T | undefined;
-  owned: boolean;
-}
 
 export interface GroupState extends Found<Group> {
   /** Member object ids (read only when --members names someone). */
@@ -43,21 +39,27 @@ export interface EntraState {
   graph: ServicePrincipal;
   groups: Map<string, GroupState>;
   users: Map<string, User>;
-  signIn: AppState & { grant: OAuth2PermissionGrant | undefined };
-  scim: AppState & { job: SynchronizationJob | undefined; assigned: Set<string>; secretStoredFor: string | undefined };
+  signIn: AppState & {
+    grant: OAuth2PermissionGrant | undefined;
+    /** Whether the caller can grant admin consent (consent-ability.ts). */
+    consent: ConsentAbility;
+    /** An earlier apply was refused admin consent (the service principal's notes say so). */
+    consentRefused: boolean;
+  };
+  scim: AppState & {
+    job: SynchronizationJob | undefined;
+    assigned: Set<string>;
+    /** The Cloudflare provider whose SCIM secret the job holds (from the service principal's notes). */
+    secretStoredFor: string | undefined;
+    /** The Cloudflare provider whose SCIM secret was lost with no API to issue a new one. */
+    secretLostFor: string | undefined;
+  };
   saml: AppState;
 }
 
 const APP_SELECT = '$select=id,appId,displayName,notes,web,identifierUris,groupMembershipClaims,requiredResourceAccess,passwordCredentials';
 const SP_SELECT =
   '$select=id,appId,displayName,notes,appRoles,preferredSingleSignOnMode,preferredTokenSigningKeyThumbprint,appRoleAssignmentRequired';
-
-/** The owned one of several same-named objects, else the first (a conflict), else nothing. */
-function pick<T>(items: T[], owned: (item: T) => boolean, adopt: boolean): Found<T> {
-  const mine = items.find(owned);
-  if (mine) return { found: mine, owned: true };
-  return { found: items[0], owned: adopt && items[0] !== undefined };
-}
 
 export async function servicePrincipalOf(graph: GraphClient, appId: string): Promise<ServicePrincipal | undefined> {
   const list = await graph.list<ServicePrincipal>(`/servicePrincipals?${filterBy(`appId eq ${odataString(appId)}`)}&${SP_SELECT}`);
@@ -94,6 +96,8 @@ async function userNamed(graph: GraphClient, upn: string): Promise<User> {
 
 export interface ReadEntraOptions {
   tenantId: string | undefined;
+  /** The Graph token's source (its claims say whether the caller may grant admin consent). */
+  token: TokenSource;
   groupNames: string[];
   members: string[];
   needsSaml: boolean;
@@ -155,8 +159,19 @@ export async function readEntra(graph: GraphClient, options: ReadEntraOptions): 
     graph: graphFull,
     groups,
     users,
-    signIn: { ...signIn, grant },
-    scim: { ...scim, job, assigned, secretStoredFor: scimSecretStoredFor(scim.sp?.notes) },
+    signIn: {
+      ...signIn,
+      grant,
+      consent: await readConsentAbility(graph, options.token),
+      consentRefused: consentRefusedIn(signIn.sp?.notes),
+    },
+    scim: {
+      ...scim,
+      job,
+      assigned,
+      secretStoredFor: scimSecretStoredFor(scim.sp?.notes),
+      secretLostFor: scimSecretLostFor(scim.sp?.notes),
+    },
     saml,
   };
 }

@@ -18,10 +18,11 @@ export class UsageError extends ProvisionError {
 const RERUN = 'then run the same command again: it reads both sides afresh and continues where this run stopped.';
 
 /** The Cloudflare API token permission a call needs (names as the dashboard's token editor shows them). */
-export type CloudflareArea = 'organization' | 'identity-providers' | 'apps-and-policies';
+export type CloudflareArea = 'organization' | 'identity-providers' | 'apps-and-policies' | 'zone';
 
 export function cloudflarePermission(area: CloudflareArea, write: boolean): string {
   const level = write ? 'Write' : 'Read';
+  if (area === 'zone') return `Zone: Zone ${level}`;
   return area === 'apps-and-policies'
     ? `Access: Apps and Policies ${level}`
     : `Access: Organizations, Identity Providers, and Groups ${level}`;
@@ -43,7 +44,7 @@ export function cloudflareMessage(
   const { status, detail } = failure;
   const what = `Cloudflare refused to ${doing}`;
   if (status === 401)
-    return `${what} (401: ${detail}). The API token in CLOUDFLARE_API_TOKEN is not valid (mistyped, expired or revoked): create one under My Profile → API Tokens with "${cloudflarePermission('organization', true)}" and "${cloudflarePermission('apps-and-policies', true)}" on account ${accountId}, ${RERUN}`;
+    return `${what} (401: ${detail}). The API token in CLOUDFLARE_API_TOKEN is not valid (mistyped, expired or revoked): create one under My Profile → API Tokens with "${cloudflarePermission('organization', true)}" and "${cloudflarePermission('apps-and-policies', true)}" on account ${accountId} and "${cloudflarePermission('zone', false)}" on your domain's zone, ${RERUN}`;
   if (status === 403)
     return `${what} (403: ${detail}). The API token needs the permission "${cloudflarePermission(area, write)}" on account ${accountId} (CLOUDFLARE_ACCOUNT_ID): add it under My Profile → API Tokens → Edit, ${RERUN}`;
   if (status === undefined)

@@ -6,7 +6,7 @@
  * names the call and the permission it needs.
  */
 import { graphMessage, ProvisionError } from './errors.ts';
-import type { GraphList } from './graph-types.ts';
+import type { GraphList, GraphPatches, GraphPosts, GraphPuts } from './graph-types.ts';
 
 export const DEFAULT_GRAPH_BASE = 'https://graph.microsoft.com/v1.0';
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -58,19 +58,25 @@ export class GraphClient {
     this.#maxRetries = maxRetries;
   }
 
+  /** The Graph base URL requests go to (MS_GRAPH_BASE_URL, e.g. a national cloud's, or the default). */
+  get baseUrl(): string {
+    return this.#base;
+  }
+
   get<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.#request<T>('GET', path, undefined, options);
   }
 
-  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
-    return this.#request<T>('POST', path, body, options);
+  /** A POST the tool makes (graph-types.ts's GraphPosts): its body and its answer typed by its path. */
+  post<P extends keyof GraphPosts & string>(path: P, body: GraphPosts[P][0], options?: RequestOptions): Promise<GraphPosts[P][1]> {
+    return this.#request<GraphPosts[P][1]>('POST', path, body, options);
   }
 
-  async patch(path: string, body: unknown, options?: RequestOptions): Promise<void> {
+  async patch<P extends keyof GraphPatches & string>(path: P, body: GraphPatches[P], options?: RequestOptions): Promise<void> {
     await this.#request('PATCH', path, body, options);
   }
 
-  async put(path: string, body: unknown, options?: RequestOptions): Promise<void> {
+  async put<P extends keyof GraphPuts & string>(path: P, body: GraphPuts[P], options?: RequestOptions): Promise<void> {
     await this.#request('PUT', path, body, options);
   }
 
@@ -123,8 +129,20 @@ export class GraphClient {
         const { code, detail } = graphErrorOf(text, response.statusText);
         throw new GraphError(graphMessage({ status: response.status, code, detail, method, path }), response.status, code);
       }
-      return (text ? JSON.parse(text) : undefined) as T;
+      return parsedAnswer<T>(text, response.headers.get('content-type'), method, path);
     }
+  }
+}
+
+/** A successful answer's JSON; anything else (a proxy's sign-in page, a wrong base URL) is a message. */
+function parsedAnswer<T>(text: string, contentType: string | null, method: string, path: string): T {
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ProvisionError(
+      `Microsoft Graph answered ${method} ${path.split('?')[0]} with something that is not JSON (${contentType?.split(';')[0] ?? 'no content type'}): check that MS_GRAPH_BASE_URL, if you set it, is Microsoft Graph v1.0 (e.g. ${DEFAULT_GRAPH_BASE}) and that no proxy answers in its place, then run the command again.`,
+    );
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { accessAppFound } from './cloudflare-access.ts';
 import { LICENCE_NOTE } from './entra-scim.ts';
+import { ProvisionError } from './errors.ts';
 import { SAML_APP, SCIM_APP } from './names.ts';
 import type { Step } from './plan.ts';
 import { readWranglerText, routesFor, wranglerDifferences, writeWrangler, type WranglerTarget } from './wrangler-writer.ts';
@@ -14,8 +15,8 @@ function wranglerTarget(world: World): WranglerTarget | undefined {
   const audiences: Record<string, [string, string]> = {};
   for (const demo of world.desired.demos) {
     const [pathApp, subdomainApp] = demo.apps.map((app) => accessAppFound(world, app));
-    const pathAud = pathApp?.owned ? pathApp.app?.aud : undefined;
-    const subdomainAud = subdomainApp?.owned ? subdomainApp.app?.aud : undefined;
+    const pathAud = pathApp?.owned ? pathApp.found?.aud : undefined;
+    const subdomainAud = subdomainApp?.owned ? subdomainApp.found?.aud : undefined;
     if (!pathAud || !subdomainAud) return undefined;
     audiences[demo.slug] = [pathAud, subdomainAud];
   }
@@ -43,7 +44,10 @@ export function wranglerStep(world: World, appsChange: boolean): Step {
     note: `${differences.join('; ')} (comments kept)`,
     run: async () => {
       const now = wranglerTarget(world);
-      if (!now) throw new Error('an Access application has no AUD tag after apply');
+      if (!now)
+        throw new ProvisionError(
+          'Cloudflare answered an Access application of the tool without its AUD tag, so wrangler.jsonc was left as it was: run apply again (it reads the applications afresh).',
+        );
       await writeWrangler(world.wranglerFile, now);
     },
   };

@@ -7,9 +7,10 @@
 import { createInterface } from 'node:readline/promises';
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { readOptions, USAGE, type Options } from './args.ts';
+import { removeUnattachedPolicies } from './cloudflare-access.ts';
 import { cloudflareClient } from './cloudflare-client.ts';
 import { readCloudflare } from './cloudflare-state.ts';
-import { azureIdpVerdict } from './cloudflare-idps.ts';
+import { azureIdpVerdict } from './cloudflare-azure-idp.ts';
 import { cloudflareSteps } from './cloudflare-steps.ts';
 import { desiredFrom } from './desired.ts';
 import { destroySteps } from './destroy.ts';
@@ -19,7 +20,7 @@ import { ProvisionError, UsageError } from './errors.ts';
 import { DEFAULT_GRAPH_BASE, GraphClient } from './graph-client.ts';
 import { graphTokenSource } from './graph-token.ts';
 import { manualSteps, wranglerStep } from './local-steps.ts';
-import { isWrite, planJson, planText, type Step } from './plan.ts';
+import { demoted, isWrite, planJson, planText, withLate, type Step } from './plan.ts';
 import { SIGN_IN_APP } from './names.ts';
 import { Secrets } from './redact.ts';
 import type { World } from './world.ts';
@@ -53,23 +54,46 @@ async function ask(question: string): Promise<boolean> {
   }
 }
 
-function requireEnv(env: NodeJS.ProcessEnv): { accountId: string } {
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * An API base URL from the environment, when set: https, or plain http to this machine only (a
+ * local stand-in), since the API token travels with every request.
+ */
+function baseUrlFrom(env: NodeJS.ProcessEnv, name: string, example: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))) return value;
+  throw new ProvisionError(
+    `${name} "${value}" is not an https URL (plain http only to this machine, for a local stand-in): set it to the API's base URL, e.g. ${example}, or unset it for the default; then run the command again.`,
+  );
+}
+
+function requireEnv(env: NodeJS.ProcessEnv): { accountId: string; graphBase: string } {
   const missing = ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID'].filter((name) => !env[name]?.trim());
   if (missing.length > 0)
     throw new ProvisionError(
-      `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set. Set CLOUDFLARE_API_TOKEN to an API token with "Access: Organizations, Identity Providers, and Groups Write" and "Access: Apps and Policies Write", and CLOUDFLARE_ACCOUNT_ID to the account's id (Cloudflare dashboard → Account home → the account's menu → Copy account ID); for Entra, sign in with az login or set MS_GRAPH_TOKEN. Then run the command again.`,
+      `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set. Set CLOUDFLARE_API_TOKEN to an API token with "Access: Organizations, Identity Providers, and Groups Write", "Access: Apps and Policies Write" and "Zone: Zone Read", and CLOUDFLARE_ACCOUNT_ID to the account's id (Cloudflare dashboard → Account home → the account's menu → Copy account ID); for Entra, sign in with az login or set MS_GRAPH_TOKEN. Then run the command again.`,
     );
   const accountId = env['CLOUDFLARE_ACCOUNT_ID']?.trim() ?? '';
   if (!/^[0-9a-f]{32}$/i.test(accountId))
     throw new ProvisionError(
       `CLOUDFLARE_ACCOUNT_ID "${accountId}" is not an account id (32 hexadecimal characters): copy it from the Cloudflare dashboard and run the command again.`,
     );
-  return { accountId };
+  baseUrlFrom(env, 'CLOUDFLARE_BASE_URL', 'https://api.cloudflare.com/client/v4');
+  const graphBase = baseUrlFrom(env, 'MS_GRAPH_BASE_URL', `${DEFAULT_GRAPH_BASE} (or a national cloud's, https://graph.microsoft.us/v1.0)`);
+  return { accountId, graphBase: graphBase ?? DEFAULT_GRAPH_BASE };
 }
 
 async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (line: string) => void): Promise<World> {
   const { env } = io;
-  const { accountId } = requireEnv(env);
+  const { accountId, graphBase } = requireEnv(env);
   secrets.add(env['CLOUDFLARE_API_TOKEN']);
   let manifest;
   try {
@@ -80,13 +104,15 @@ async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (
     );
   }
   const desired = desiredFrom(manifest, options.domain);
-  const cloudflare = cloudflareClient(env);
-  const graph = new GraphClient({ baseUrl: env['MS_GRAPH_BASE_URL']?.trim() || DEFAULT_GRAPH_BASE, token: graphTokenSource(env, secrets) });
+  const cloudflare = cloudflareClient(env, log);
+  const token = graphTokenSource(env, secrets);
+  const graph = new GraphClient({ baseUrl: graphBase, token });
   log(`Reading Cloudflare account ${accountId}…`);
-  const cf = await readCloudflare(cloudflare, accountId);
+  const cf = await readCloudflare(cloudflare, accountId, options.command === 'destroy' ? undefined : options.domain);
   log(`Reading the Entra tenant through Microsoft Graph…`);
   const entra = await readEntra(graph, {
     tenantId: env['AZURE_TENANT_ID']?.trim() || undefined,
+    token,
     groupNames: desired.groupNames,
     members: options.members,
     needsSaml: desired.needsSaml,
@@ -105,7 +131,7 @@ async function buildWorld(io: MainIO, options: Options, secrets: Secrets, log: (
     log,
     late: [],
     expiries: {},
-    runtime: { staleSecretKeyIds: [] },
+    runtime: { staleSecretKeyIds: [], createdPolicyIds: new Set() },
   };
 }
 
@@ -129,7 +155,7 @@ async function confirmed(io: MainIO, options: Options, count: number, verb: stri
   return (io.confirm ?? ask)(`${verb.charAt(0).toUpperCase()}${verb.slice(1)} these ${count} changes? Type yes to go on: `);
 }
 
-async function runSteps(steps: Step[], say: (line: string) => void): Promise<void> {
+async function runSteps(steps: Step[], late: readonly Step[], say: (line: string) => void): Promise<void> {
   const writes = steps.filter(isWrite);
   let done = 0;
   for (const step of writes) {
@@ -141,7 +167,8 @@ async function runSteps(steps: Step[], say: (line: string) => void): Promise<voi
       throw error;
     }
     done++;
-    say(`✓ ${step.action} ${step.provider} ${step.kind}: ${step.name}`);
+    if (demoted(step, late)) say(`! ${step.provider} ${step.kind}: ${step.name}: not done, a manual step (listed at the end)`);
+    else say(`✓ ${step.action} ${step.provider} ${step.kind}: ${step.name}`);
   }
 }
 
@@ -158,52 +185,35 @@ function report(world: World, say: (line: string) => void): void {
     );
 }
 
-async function run(
-  io: MainIO,
-  options: Options,
-  secrets: Secrets,
-  out: (text: string) => void,
-  say: (line: string) => void,
-): Promise<number> {
-  const world = await buildWorld(io, options, secrets, say);
+type Say = (line: string) => void;
 
-  if (options.command === 'destroy') {
-    const steps = destroySteps(world);
-    out(planText(steps));
-    const writes = steps.filter(isWrite);
-    if (writes.length === 0) {
-      say('Nothing of the tool is left to remove.');
-      return 0;
-    }
-    if (!(await confirmed(io, options, writes.length, 'destroy would make'))) {
-      say('Nothing was changed.');
-      return 1;
-    }
-    await runSteps(steps, say);
-    say(
-      `Removed what the tool made. Entra keeps deleted applications for 30 days (Entra admin center → App registrations → Deleted applications); the security groups are gone for good.`,
-    );
-    return 0;
-  }
-
-  const steps = planSteps(world);
+async function destroy(io: MainIO, options: Options, world: World, out: (text: string) => void, say: Say): Promise<number> {
+  const steps = destroySteps(world);
+  out(planText(steps));
   const writes = steps.filter(isWrite);
-  const conflicts = steps.filter((step) => step.conflict);
-  if (options.command === 'plan') {
-    out(options.json ? planJson(steps) : planText(steps));
-    if (conflicts.length > 0)
-      say(`${conflicts.length} object(s) with the tool's names were not made by it: rename them, or add --adopt (see the notes above).`);
-    report({ ...world, late: [] }, say);
+  if (writes.length === 0) {
+    say('Nothing of the tool is left to remove.');
     return 0;
   }
+  if (!(await confirmed(io, options, writes.length, 'destroy would make'))) {
+    say('Nothing was changed.');
+    return 1;
+  }
+  await runSteps(steps, world.late, say);
+  say(
+    `Removed what the tool made. Entra keeps deleted applications for 30 days (Entra admin center → App registrations → Deleted applications); the security groups are gone for good.`,
+  );
+  return 0;
+}
 
-  if (!options.json) out(planText(steps));
+async function apply(io: MainIO, options: Options, world: World, steps: Step[], say: Say): Promise<number> {
+  const conflicts = steps.filter((step) => step.conflict);
   if (conflicts.length > 0)
     throw new ProvisionError(
       `apply stopped before writing anything: ${conflicts.map((step) => step.name).join(', ')} ${conflicts.length === 1 ? 'exists' : 'exist'} without the tool's marker (made by hand?). Rename ${conflicts.length === 1 ? 'it' : 'them'}, or run apply again with --adopt to let the tool take ${conflicts.length === 1 ? 'it' : 'them'} over.`,
     );
+  const writes = steps.filter(isWrite);
   if (writes.length === 0) {
-    if (options.json) out(planJson(steps));
     say('Nothing to change: everything is as the plan wants it.');
     report(world, say);
     return 0;
@@ -212,11 +222,44 @@ async function run(
     say('Nothing was changed.');
     return 1;
   }
-  await runSteps(steps, say);
-  if (options.json) out(planJson([...steps, ...world.late]));
+  try {
+    await runSteps(steps, world.late, say);
+  } catch (error) {
+    if (!(error instanceof ProvisionError)) throw error;
+    // A policy made in this run that no application uses yet would look hand-made to the next run.
+    const left = await removeUnattachedPolicies(world);
+    if (left.length === 0) throw error;
+    throw new ProvisionError(
+      `${error.message} The Access ${left.length === 1 ? 'policy' : 'policies'} ${left.join(', ')}, made in this run, could not be removed again: the next run shows ${left.length === 1 ? 'it' : 'them'} as made by hand; run apply with --adopt to take ${left.length === 1 ? 'it' : 'them'} back.`,
+    );
+  }
   say(`Done. Build and deploy for your domain with: SITE_DOMAIN=${options.domain} npm run deploy`);
   report(world, say);
   return 0;
+}
+
+async function run(io: MainIO, options: Options, secrets: Secrets, out: (text: string) => void, say: Say): Promise<number> {
+  // With --json, stdout gets exactly one object whatever happens: the changes as planned, or as
+  // apply left them (steps that turned manual in their place), or none when the run stopped before
+  // there was a plan. Printed once, here; every message goes to stderr.
+  let changes: () => Step[] = () => [];
+  try {
+    const world = await buildWorld(io, options, secrets, say);
+    if (options.command === 'destroy') return await destroy(io, options, world, out, say);
+    const steps = planSteps(world);
+    changes = () => withLate(steps, world.late);
+    if (!options.json) out(planText(steps));
+    if (options.command === 'apply') return await apply(io, options, world, steps, say);
+    const conflicts = steps.filter((step) => step.conflict).length;
+    if (conflicts > 0)
+      say(
+        `${conflicts} object(s) with the tool's names were not made by it: rename them, or add --adopt (${options.json ? 'plan without --json shows why' : 'see the notes above'}).`,
+      );
+    report({ ...world, late: [] }, say);
+    return 0;
+  } finally {
+    if (options.json) out(planJson(changes()));
+  }
 }
 
 export async function main(io: MainIO): Promise<number> {

@@ -40,12 +40,27 @@ export const accessAppName = (slug: string, route: AppRoute): string => `${NAME_
 export { demoPolicyName };
 
 /**
- * The SCIM service principal's notes also say for which Cloudflare identity provider the SCIM
- * secret was stored: Cloudflare shows that secret once, and Graph cannot read it back, so this is
- * how a later run knows whether a run stopped between the two.
+ * The SCIM service principal's notes also say what became of the SCIM secret of which Cloudflare
+ * identity provider: Cloudflare shows that secret once, and Graph cannot read it back, so this is
+ * how a later run knows whether a run stopped in between ("stored"), or whether the secret was lost
+ * and Cloudflare would not issue a new one ("lost": regenerating it is a manual step, so later plans
+ * list it as one instead of trying again).
  */
 export const scimSecretNote = (idpId: string): string => `${MARKER_TEXT} SCIM secret stored for Cloudflare identity provider ${idpId}.`;
+export const scimSecretLostNote = (idpId: string): string =>
+  `${MARKER_TEXT} SCIM secret lost for Cloudflare identity provider ${idpId}: regenerate it in the dashboard.`;
 
 export function scimSecretStoredFor(notes: string | null | undefined): string | undefined {
   return notes?.match(/SCIM secret stored for Cloudflare identity provider ([\w-]+)\./)?.[1];
 }
+
+export function scimSecretLostFor(notes: string | null | undefined): string | undefined {
+  return notes?.match(/SCIM secret lost for Cloudflare identity provider ([\w-]+):/)?.[1];
+}
+
+/**
+ * Written into the sign-in service principal's notes when Graph refused to grant admin consent:
+ * later plans then list the portal step as manual instead of an apply that is refused each time.
+ */
+export const CONSENT_REFUSED = 'Admin consent was refused to this tool (403): an administrator grants it in the portal.';
+export const consentRefusedIn = (notes: string | null | undefined): boolean => notes?.includes(CONSENT_REFUSED) === true;

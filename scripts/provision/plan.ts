@@ -7,20 +7,31 @@
 /** `delete` appears only in destroy's list, never in the plan's JSON. */
 export type Action = 'create' | 'update' | 'keep' | 'manual' | 'delete';
 export type Provider = 'cloudflare' | 'entra' | 'local';
-export type Kind =
-  | 'group'
-  | 'group-member'
-  | 'app-registration'
-  | 'client-secret'
-  | 'service-principal'
-  | 'admin-consent'
-  | 'scim-application'
-  | 'scim-job'
-  | 'saml-application'
-  | 'identity-provider'
-  | 'access-policy'
-  | 'access-application'
-  | 'wrangler-config';
+/** The kinds the contract names (ARCHITECTURE.md, "Provisioning"). */
+export const CONTRACT_KINDS = [
+  'group',
+  'group-member',
+  'app-registration',
+  'client-secret',
+  'service-principal',
+  'admin-consent',
+  'scim-application',
+  'scim-job',
+  'saml-application',
+  'identity-provider',
+  'access-policy',
+  'access-application',
+  'wrangler-config',
+] as const;
+export type ContractKind = (typeof CONTRACT_KINDS)[number];
+/**
+ * `access-tag` (the Access tag on the tool's applications) is the tool's own: apply creates the
+ * tag inside an application step, and only destroy lists it as a change of its own, in text.
+ * No contract kind fits it, so planJson leaves such a step out.
+ */
+export type Kind = ContractKind | 'access-tag';
+
+const inContract = (kind: Kind): kind is ContractKind => (CONTRACT_KINDS as readonly Kind[]).includes(kind);
 
 export interface Change {
   action: Action;
@@ -43,9 +54,24 @@ export interface Step extends Change {
 
 export const isWrite = (step: Step): boolean => step.action === 'create' || step.action === 'update' || step.action === 'delete';
 
+const same = (a: Change, b: Change): boolean => a.kind === b.kind && a.name === b.name;
+
+/** Whether a step run by apply turned out to be a manual step (late holds it). */
+export const demoted = (step: Step, late: readonly Step[]): boolean => late.some((item) => same(item, step));
+
+/** The plan as apply left it: each step that turned out to be manual in its place, other late steps after. */
+export function withLate(steps: readonly Step[], late: readonly Step[]): Step[] {
+  return [
+    ...steps.map((step) => late.find((item) => same(item, step)) ?? step),
+    ...late.filter((item) => !steps.some((step) => same(item, step))),
+  ];
+}
+
 /** `plan --json`: exactly one object, the four fields of each change and nothing else. */
 export function planJson(steps: readonly Step[]): string {
-  const changes = steps.map(({ action, provider, kind, name }) => ({ action, provider, kind, name }));
+  const changes = steps
+    .filter((step) => inContract(step.kind))
+    .map(({ action, provider, kind, name }) => ({ action, provider, kind, name }));
   return `${JSON.stringify({ changes }, null, 2)}\n`;
 }
 

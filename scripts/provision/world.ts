@@ -33,6 +33,8 @@ export interface World {
     clientSecret?: string;
     /** Owned client secrets to remove once Cloudflare holds the new one. */
     staleSecretKeyIds: string[];
+    /** Access policies created in this run (the tool's before any application uses them). */
+    createdPolicyIds: Set<string>;
   };
 }
 

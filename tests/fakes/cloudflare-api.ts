@@ -14,13 +14,23 @@ import { pageOf, startHttpFake, type HttpFake, type RecordedRequest, type Reply 
 export const FAKE_CLOUDFLARE_TOKEN = 'cf-test-token-0123456789abcdef';
 export const FAKE_ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
 export const FAKE_AUTH_DOMAIN = 'barbican-test.cloudflareaccess.com';
+/** The account's one zone by default; the harness's domain is a subdomain of it. */
+export const FAKE_ZONE = 'example.net';
 
 type StoredIdp = IdentityProvider & { id: string; scim_config?: { enabled?: boolean; scim_base_url?: string; secret?: string } };
 type StoredPolicy = PolicyGetResponse & { id: string; name: string };
 type StoredApp = ApplicationGetResponse.SelfHostedApplication & { id: string; policyIds: string[] };
 
+export interface FakeZone {
+  id: string;
+  name: string;
+  status: 'initializing' | 'pending' | 'active' | 'moved';
+  account: { id: string; name: string };
+}
+
 export interface CloudflareFakeState {
   organization: { auth_domain: string; name: string } | undefined;
+  zones: FakeZone[];
   idps: StoredIdp[];
   /** The client secrets Cloudflare was given, by provider id (the API never answers them). */
   clientSecrets: Map<string, string>;
@@ -33,8 +43,15 @@ export interface CloudflareFakeState {
 
 export interface CloudflareFake extends HttpFake {
   state: CloudflareFakeState;
-  /** Whether POST …/identity_providers/{id}/refresh_scim_secret exists (default true). */
+  /**
+   * Whether POST …/identity_providers/{id}/refresh_scim_secret exists. Off by default: only a doc
+   * comment in the SDK's types names it (the SDK, generated from the API's schema, has no method
+   * for it), so the fake answers
+   * it as the API answers a route it does not have (404, error code 7003) unless a test opts in.
+   */
   refreshSupported: boolean;
+  /** Answer Access applications without their `aud` (a broken answer, for the tool's message). */
+  answerWithoutAud: boolean;
 }
 
 const PAGE_SIZE = 5;
@@ -70,11 +87,23 @@ const aud = () => randomBytes(32).toString('hex');
 export interface CloudflareFakeOptions {
   /** Without one the account has no Zero Trust organisation. */
   organization?: boolean;
+  /** The account's zones (default: FAKE_ZONE, active). */
+  zones?: { name: string; status: FakeZone['status'] }[];
 }
 
-export async function startFakeCloudflare({ organization = true }: CloudflareFakeOptions = {}): Promise<CloudflareFake> {
+/** The fields each provider type's `config` must have (the API reference's required ones for each type). */
+const REQUIRED_CONFIG: Record<string, string[]> = {
+  azureAD: ['client_id', 'client_secret', 'directory_id'],
+  saml: ['issuer_url', 'sso_target_url', 'idp_public_certs'],
+};
+
+export async function startFakeCloudflare({
+  organization = true,
+  zones = [{ name: FAKE_ZONE, status: 'active' }],
+}: CloudflareFakeOptions = {}): Promise<CloudflareFake> {
   const state: CloudflareFakeState = {
     organization: organization ? { auth_domain: FAKE_AUTH_DOMAIN, name: 'Barbican test' } : undefined,
+    zones: zones.map((zone) => ({ ...zone, id: randomBytes(16).toString('hex'), account: { id: FAKE_ACCOUNT_ID, name: 'Barbican test' } })),
     idps: [],
     clientSecrets: new Map(),
     scimSecrets: new Map(),
@@ -82,7 +111,7 @@ export async function startFakeCloudflare({ organization = true }: CloudflareFak
     apps: [],
     tags: [],
   };
-  const fake = { refreshSupported: true } as CloudflareFake;
+  const fake = { refreshSupported: false, answerWithoutAud: false } as CloudflareFake;
 
   /** A provider as the API answers it: no client secret, the SCIM secret redacted unless just issued. */
   const shownIdp = (idp: StoredIdp, secret?: string) => {
@@ -96,6 +125,11 @@ export async function startFakeCloudflare({ organization = true }: CloudflareFak
       return error(400, 'name, type and config are required');
     const id = existing?.id ?? randomUUID();
     const config = { ...(body['config'] as Record<string, unknown>) };
+    const missingField = (REQUIRED_CONFIG[body['type']] ?? []).find((field) => {
+      const value = config[field];
+      return Array.isArray(value) ? value.length === 0 : typeof value !== 'string' || value === '';
+    });
+    if (missingField) return error(400, `access.api.error.invalid_request: config.${missingField} is required for type ${body['type']}`);
     if (typeof config['client_secret'] === 'string') state.clientSecrets.set(id, config['client_secret']);
     const scim = body['scim_config'] as { enabled?: boolean } | undefined;
     const wasEnabled = existing?.scim_config?.enabled === true;
@@ -140,9 +174,10 @@ export async function startFakeCloudflare({ organization = true }: CloudflareFak
   };
 
   const shownApp = (app: StoredApp) => {
-    const { policyIds, ...rest } = app;
+    const { policyIds, aud, ...rest } = app;
     return {
       ...rest,
+      ...(fake.answerWithoutAud ? {} : { aud }),
       policies: policyIds.flatMap((id, index) => {
         const policy = state.policies.find((item) => item.id === id);
         return policy ? [{ ...policy, precedence: index + 1 }] : [];
@@ -152,6 +187,9 @@ export async function startFakeCloudflare({ organization = true }: CloudflareFak
 
   const writeApp = (body: Record<string, unknown>, existing: StoredApp | undefined): Reply => {
     if (typeof body['domain'] !== 'string' || typeof body['type'] !== 'string') return error(400, 'domain and type are required');
+    const host = body['domain'].split('/')[0] ?? '';
+    if (!state.zones.some((zone) => zone.status === 'active' && (host === zone.name || host.endsWith(`.${zone.name}`))))
+      return error(400, `access.api.error.invalid_request: ${host} is not in an active zone of this account`);
     const tags = (body['tags'] as string[] | undefined) ?? [];
     const unknownTag = tags.find((tag) => !state.tags.includes(tag));
     if (unknownTag) return error(400, `access.api.error.invalid_request: tag ${unknownTag} does not exist`);
@@ -176,7 +214,19 @@ export async function startFakeCloudflare({ organization = true }: CloudflareFak
     return envelope(shownApp(app));
   };
 
+  /** `GET /zones?name=<name>&account.id=<id>`: the exact-name filter (the API's default operator) only. */
+  const listZones = (request: RecordedRequest): Reply => {
+    const name = request.query.get('name');
+    if (name?.includes(':')) return error(501, `the fake supports only name=<exact name>, not ${name}`);
+    const account = request.query.get('account.id');
+    return paged(
+      state.zones.filter((zone) => (name === null || zone.name === name) && (account === null || zone.account.id === account)),
+      request,
+    );
+  };
+
   const handle = (request: RecordedRequest): Reply | undefined => {
+    if (request.path === '/zones' && request.method === 'GET') return listZones(request);
     const match = request.path.match(/^\/accounts\/([^/]+)\/access\/(.*)$/);
     if (!match) return undefined;
     if (match[1] !== FAKE_ACCOUNT_ID) return error(403, 'not entitled to this account');
@@ -200,7 +250,8 @@ export async function startFakeCloudflare({ organization = true }: CloudflareFak
       const idp = state.idps.find((item) => item.id === m?.[1]);
       if (!idp) return error(404, 'identity provider not found');
       if (m[2]) {
-        if (method !== 'POST' || !fake.refreshSupported) return undefined;
+        if (!fake.refreshSupported) return error(404, `Could not route to ${request.path}, perhaps your object identifier is invalid?`);
+        if (method !== 'POST') return undefined;
         if (!idp.scim_config?.enabled) return error(400, 'SCIM is not enabled');
         const secret = randomBytes(24).toString('base64url');
         state.scimSecrets.set(idp.id, secret);
@@ -285,4 +336,11 @@ export function seedHandMadeApp(fake: CloudflareFake, name: string, domain: stri
   const appId = randomUUID();
   fake.state.apps.push({ id: appId, name, domain, type: 'self_hosted', aud: aud(), tags: [], policyIds: [policyId] } as StoredApp);
   return { appId, policyId };
+}
+
+/** A reusable policy made by hand, used by no application (a reader following a demo page would name it so). */
+export function seedHandMadePolicy(fake: CloudflareFake, name: string): { id: string } {
+  const id = randomUUID();
+  fake.state.policies.push({ id, name, decision: 'allow', include: [{ everyone: {} }], require: [], exclude: [] } as StoredPolicy);
+  return { id };
 }

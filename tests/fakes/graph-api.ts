@@ -9,12 +9,36 @@
  * one service principal with $select=keyCredentials.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type {
+  AddPassword,
+  AddTokenSigningCertificate,
+  ApplicationCreate,
+  ApplicationPatch,
+  AppRoleAssignmentCreate,
+  DirectoryObjectRef,
+  GroupCreate,
+  GroupPatch,
+  InstantiateTemplate,
+  OAuth2PermissionGrantCreate,
+  OAuth2PermissionGrantPatch,
+  RemovePassword,
+  ServicePrincipalCreate,
+  ServicePrincipalPatch,
+  SynchronizationJobCreate,
+  SynchronizationSecrets,
+} from '../../scripts/provision/graph-types.ts';
 import { startHttpFake, type HttpFake, type RecordedRequest, type Reply } from './http-fake.ts';
 
 export const FAKE_GRAPH_TOKEN = 'graph-test-token-0123456789abcdef';
 export const FAKE_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const NON_GALLERY_TEMPLATE_ID = '8adf8e6e-67b2-4cf2-a259-e3dc5476c621';
+
+/** Directory role template ids (the same in every tenant), for the caller's roles. */
+export const ROLE_TEMPLATES = {
+  'Cloud Application Administrator': '158c047a-c907-4556-b7ef-446551a6b5f7',
+  'Groups Administrator': 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
+} as const;
 
 /** Microsoft Graph's delegated permissions (a few besides the ones Cloudflare needs), as its service principal lists them. */
 export const GRAPH_SCOPES: Record<string, string> = {
@@ -48,6 +72,8 @@ export interface GraphFakeState {
   assignments: Obj[];
   /** Every password secretText issued, by keyId. */
   issuedPasswords: Map<string, string>;
+  /** The directory roles (display names) of the signed-in caller, as /me/transitiveMemberOf lists them. */
+  callerRoles: (keyof typeof ROLE_TEMPLATES)[];
 }
 
 export interface GraphFake extends HttpFake {
@@ -68,9 +94,14 @@ const noContent: Reply = { status: 204 };
 export interface GraphFakeOptions {
   /** User principal names that exist in the tenant. */
   users?: string[];
+  /** The caller's directory roles (default: Cloud Application Administrator, who may grant admin consent). */
+  callerRoles?: (keyof typeof ROLE_TEMPLATES)[];
 }
 
-export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Promise<GraphFake> {
+export async function startFakeGraph({
+  users = [],
+  callerRoles = ['Cloud Application Administrator'],
+}: GraphFakeOptions = {}): Promise<GraphFake> {
   const state: GraphFakeState = {
     users: users.map((upn) => ({ id: randomUUID(), userPrincipalName: upn, displayName: upn.split('@')[0] })),
     groups: [],
@@ -91,6 +122,7 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
     syncSecrets: new Map(),
     assignments: [],
     issuedPasswords: new Map(),
+    callerRoles,
   };
   let base = '';
 
@@ -132,16 +164,16 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
     })),
   });
 
-  const newApplication = (body: Json): Obj => ({
+  const newApplication = (body: Partial<ApplicationCreate>): Obj => ({
     id: randomUUID(),
     appId: randomUUID(),
-    displayName: body['displayName'],
-    notes: body['notes'] ?? null,
-    signInAudience: body['signInAudience'] ?? 'AzureADMyOrg',
-    groupMembershipClaims: body['groupMembershipClaims'] ?? null,
-    identifierUris: body['identifierUris'] ?? [],
-    web: { redirectUris: [], ...((body['web'] as Json | undefined) ?? {}) },
-    requiredResourceAccess: body['requiredResourceAccess'] ?? [],
+    displayName: body.displayName,
+    notes: body.notes ?? null,
+    signInAudience: body.signInAudience ?? 'AzureADMyOrg',
+    groupMembershipClaims: body.groupMembershipClaims ?? null,
+    identifierUris: [],
+    web: { redirectUris: [], ...body.web },
+    requiredResourceAccess: body.requiredResourceAccess ?? [],
     passwordCredentials: [],
   });
   const newServicePrincipal = (app: Obj, extra: Json = {}): Obj => ({
@@ -166,10 +198,22 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
 
   const handle = (request: RecordedRequest): Reply | undefined => {
     const { method, path } = request;
-    const body = (request.body ?? {}) as Json;
+    /** The request's body, typed as the tool's own request types say it is (each field checked before use). */
+    const sent = <T>() => (request.body ?? {}) as Partial<T>;
     let m: RegExpMatchArray | null;
 
     if (path === '/organization' && method === 'GET') return list([{ id: FAKE_TENANT_ID, displayName: 'Barbican Test' }], request);
+
+    if (path === '/me/transitiveMemberOf/microsoft.graph.directoryRole' && method === 'GET')
+      return list(
+        state.callerRoles.map((displayName) => ({
+          '@odata.type': '#microsoft.graph.directoryRole',
+          id: createHash('sha1').update(displayName).digest('hex'),
+          displayName,
+          roleTemplateId: ROLE_TEMPLATES[displayName],
+        })),
+        request,
+      );
 
     if ((m = path.match(/^\/users\/([^/]+)$/)) && method === 'GET') {
       const key = decodeURIComponent(m[1] ?? '');
@@ -184,14 +228,15 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
         return Array.isArray(items) ? list(items, request) : items;
       }
       if (method === 'POST') {
-        if (typeof body['displayName'] !== 'string' || typeof body['mailNickname'] !== 'string' || body['securityEnabled'] !== true)
+        const body = sent<GroupCreate>();
+        if (typeof body.displayName !== 'string' || typeof body.mailNickname !== 'string' || body.securityEnabled !== true)
           return error(400, 'Request_BadRequest', 'displayName, mailNickname and securityEnabled are required');
         const group: Obj = {
           id: randomUUID(),
-          displayName: body['displayName'],
-          description: body['description'] ?? null,
+          displayName: body.displayName,
+          description: body.description ?? null,
           mailEnabled: false,
-          mailNickname: body['mailNickname'],
+          mailNickname: body.mailNickname,
           securityEnabled: true,
         };
         state.groups.push(group);
@@ -202,7 +247,7 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
     if ((m = path.match(/^\/groups\/([^/]+)$/))) {
       const group = find(state.groups, m[1]);
       if (!group) return error(404, 'Request_ResourceNotFound', 'group not found');
-      if (method === 'PATCH') return (Object.assign(group, body), noContent);
+      if (method === 'PATCH') return (Object.assign(group, sent<GroupPatch>()), noContent);
       if (method === 'DELETE') {
         state.groups = state.groups.filter((item) => item !== group);
         state.assignments = state.assignments.filter((assignment) => assignment['principalId'] !== group.id);
@@ -220,8 +265,11 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
           request,
         );
       if (m[2] && method === 'POST') {
-        const id = String(body['@odata.id'] ?? '').match(/\/directoryObjects\/([^/]+)$/)?.[1];
-        if (!id || !find(state.users, id)) return error(400, 'Request_BadRequest', 'the @odata.id names no directory object');
+        // The reference is a URL of this Graph (a national cloud's host differs): another host names nothing here.
+        const reference = String(sent<DirectoryObjectRef>()['@odata.id'] ?? '');
+        const id = reference.startsWith(`${base}/directoryObjects/`) ? reference.slice(`${base}/directoryObjects/`.length) : undefined;
+        if (!id || !find(state.users, id))
+          return error(400, 'Request_BadRequest', `the @odata.id ${reference} names no directory object of this service`);
         if (members.has(id))
           return error(
             400,
@@ -240,7 +288,8 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
         return Array.isArray(items) ? list(items.map(shownApp), request) : items;
       }
       if (method === 'POST') {
-        if (typeof body['displayName'] !== 'string') return error(400, 'Request_BadRequest', 'displayName is required');
+        const body = sent<ApplicationCreate>();
+        if (typeof body.displayName !== 'string') return error(400, 'Request_BadRequest', 'displayName is required');
         const app = newApplication(body);
         state.applications.push(app);
         return created(shownApp(app));
@@ -251,12 +300,12 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
       if (!app) return error(404, 'Request_ResourceNotFound', 'application not found');
       const credentials = (app['passwordCredentials'] as Json[]) ?? [];
       if (m[2] === '/addPassword' && method === 'POST') {
-        const requested = (body['passwordCredential'] as Json | undefined) ?? {};
+        const requested = sent<AddPassword>().passwordCredential;
         const secretText = randomBytes(30).toString('base64url');
         const credential = {
           keyId: randomUUID(),
-          displayName: requested['displayName'] ?? null,
-          endDateTime: requested['endDateTime'] ?? new Date(Date.now() + 2 * 365 * 86_400_000).toISOString(),
+          displayName: requested?.displayName ?? null,
+          endDateTime: requested?.endDateTime ?? new Date(Date.now() + 2 * 365 * 86_400_000).toISOString(),
           startDateTime: new Date().toISOString(),
           hint: secretText.slice(0, 3),
         };
@@ -265,12 +314,12 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
         return { status: 200, body: { ...credential, secretText } };
       }
       if (m[2] === '/removePassword' && method === 'POST') {
-        if (!credentials.some((credential) => credential['keyId'] === body['keyId']))
-          return error(400, 'Request_BadRequest', 'no such keyId');
-        app['passwordCredentials'] = credentials.filter((credential) => credential['keyId'] !== body['keyId']);
+        const { keyId } = sent<RemovePassword>();
+        if (!credentials.some((credential) => credential['keyId'] === keyId)) return error(400, 'Request_BadRequest', 'no such keyId');
+        app['passwordCredentials'] = credentials.filter((credential) => credential['keyId'] !== keyId);
         return noContent;
       }
-      if (!m[2] && method === 'PATCH') return (Object.assign(app, body), noContent);
+      if (!m[2] && method === 'PATCH') return (Object.assign(app, sent<ApplicationPatch>()), noContent);
       if (!m[2] && method === 'DELETE') {
         state.applications = state.applications.filter((item) => item !== app);
         for (const sp of state.servicePrincipals.filter((item) => item['appId'] === app['appId'])) deleteServicePrincipal(sp);
@@ -279,8 +328,9 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
     }
     if ((m = path.match(/^\/applicationTemplates\/([^/]+)\/instantiate$/)) && method === 'POST') {
       if (m[1] !== NON_GALLERY_TEMPLATE_ID) return error(404, 'Request_ResourceNotFound', 'no such application template');
-      if (typeof body['displayName'] !== 'string') return error(400, 'Request_BadRequest', 'displayName is required');
-      const app = newApplication({ displayName: body['displayName'] });
+      const { displayName } = sent<InstantiateTemplate>();
+      if (typeof displayName !== 'string') return error(400, 'Request_BadRequest', 'displayName is required');
+      const app = newApplication({ displayName });
       const sp = newServicePrincipal(app, {
         appRoles: [
           { id: randomUUID(), displayName: 'msiam_access', value: null, isEnabled: true, allowedMemberTypes: ['User'] },
@@ -305,11 +355,12 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
           : items;
       }
       if (method === 'POST') {
-        const app = state.applications.find((item) => item['appId'] === body['appId']);
+        const body = sent<ServicePrincipalCreate>();
+        const app = state.applications.find((item) => item['appId'] === body.appId);
         if (!app) return error(400, 'Request_BadRequest', 'no application with that appId');
-        if (state.servicePrincipals.some((item) => item['appId'] === body['appId']))
+        if (state.servicePrincipals.some((item) => item['appId'] === body.appId))
           return error(409, 'Request_MultipleObjectsWithSameKeyValue', 'already exists');
-        const sp = newServicePrincipal(app, { notes: body['notes'] ?? null });
+        const sp = newServicePrincipal(app, { notes: body.notes ?? null });
         state.servicePrincipals.push(sp);
         return created(shownSp(sp, false));
       }
@@ -320,17 +371,18 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
       const sub = m[2] ?? '';
       if (sub === '' && method === 'GET')
         return { status: 200, body: shownSp(sp, (request.query.get('$select') ?? '').includes('keyCredentials')) };
-      if (sub === '' && method === 'PATCH') return (Object.assign(sp, body), noContent);
+      if (sub === '' && method === 'PATCH') return (Object.assign(sp, sent<ServicePrincipalPatch>()), noContent);
       if (sub === '' && method === 'DELETE') return (deleteServicePrincipal(sp), noContent);
       if (sub === '/addTokenSigningCertificate' && method === 'POST') {
+        const body = sent<AddTokenSigningCertificate>();
         const der = randomBytes(600);
         const key = der.toString('base64');
         const thumbprint = createHash('sha1').update(der).digest('hex').toUpperCase();
-        const endDateTime = String(body['endDateTime'] ?? new Date(Date.now() + 3 * 365 * 86_400_000).toISOString());
+        const endDateTime = String(body.endDateTime ?? new Date(Date.now() + 3 * 365 * 86_400_000).toISOString());
         const keyId = randomUUID();
         const common = {
           customKeyIdentifier: thumbprint,
-          displayName: body['displayName'],
+          displayName: body.displayName,
           endDateTime,
           startDateTime: new Date().toISOString(),
           type: 'AsymmetricX509Cert',
@@ -346,7 +398,7 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
         const jobs = state.jobs.get(sp.id) ?? [];
         if (method === 'GET') return list(jobs, request);
         if (method === 'POST') {
-          if (body['templateId'] !== 'scim') return error(400, 'Request_BadRequest', 'unknown templateId');
+          if (sent<SynchronizationJobCreate>().templateId !== 'scim') return error(400, 'Request_BadRequest', 'unknown templateId');
           const job: Obj = {
             id: `scim.${sp.id.replace(/-/g, '')}.${randomUUID().slice(0, 8)}`,
             templateId: 'scim',
@@ -366,10 +418,10 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
         return noContent;
       }
       if (sub === '/synchronization/secrets' && method === 'PUT') {
-        const value = body['value'];
+        const { value } = sent<SynchronizationSecrets>();
         if (!Array.isArray(value)) return error(400, 'Request_BadRequest', 'value must be an array of key/value pairs');
         const secrets = state.syncSecrets.get(sp.id) ?? new Map<string, string>();
-        for (const pair of value as Json[]) secrets.set(String(pair['key']), String(pair['value']));
+        for (const pair of value) secrets.set(String(pair.key), String(pair.value));
         state.syncSecrets.set(sp.id, secrets);
         return noContent;
       }
@@ -380,18 +432,18 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
             request,
           );
         if (method === 'POST') {
+          const body = sent<AppRoleAssignmentCreate>();
           const roles = (sp['appRoles'] as Json[]) ?? [];
-          const roleOk =
-            body['appRoleId'] === '00000000-0000-0000-0000-000000000000' || roles.some((role) => role['id'] === body['appRoleId']);
-          if (body['resourceId'] !== sp.id || !roleOk || !find(state.groups, String(body['principalId'])))
+          const roleOk = body.appRoleId === '00000000-0000-0000-0000-000000000000' || roles.some((role) => role['id'] === body.appRoleId);
+          if (body.resourceId !== sp.id || !roleOk || !find(state.groups, String(body.principalId)))
             return error(400, 'Request_BadRequest', 'resourceId, appRoleId or principalId is wrong');
-          if (state.assignments.some((item) => item['resourceId'] === sp.id && item['principalId'] === body['principalId']))
+          if (state.assignments.some((item) => item['resourceId'] === sp.id && item['principalId'] === body.principalId))
             return error(400, 'Request_BadRequest', 'Permission being assigned already exists on the object');
           const assignment: Obj = {
             id: randomBytes(16).toString('base64url'),
-            principalId: body['principalId'],
+            principalId: body.principalId,
             resourceId: sp.id,
-            appRoleId: body['appRoleId'],
+            appRoleId: body.appRoleId,
             principalType: 'Group',
           };
           state.assignments.push(assignment);
@@ -408,14 +460,15 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
         return Array.isArray(items) ? list(items, request) : items;
       }
       if (method === 'POST') {
-        if (!find(state.servicePrincipals, String(body['clientId'])) || !find(state.servicePrincipals, String(body['resourceId'])))
+        const body = sent<OAuth2PermissionGrantCreate>();
+        if (!find(state.servicePrincipals, String(body.clientId)) || !find(state.servicePrincipals, String(body.resourceId)))
           return error(400, 'Request_BadRequest', 'clientId and resourceId must be service principals');
         const grant: Obj = {
           id: randomBytes(16).toString('base64url'),
-          clientId: body['clientId'],
-          consentType: body['consentType'],
-          resourceId: body['resourceId'],
-          scope: body['scope'],
+          clientId: body.clientId,
+          consentType: body.consentType,
+          resourceId: body.resourceId,
+          scope: body.scope,
           principalId: null,
         };
         state.grants.push(grant);
@@ -425,7 +478,7 @@ export async function startFakeGraph({ users = [] }: GraphFakeOptions = {}): Pro
     if ((m = path.match(/^\/oauth2PermissionGrants\/([^/]+)$/)) && method === 'PATCH') {
       const grant = find(state.grants, m[1]);
       if (!grant) return error(404, 'Request_ResourceNotFound', 'grant not found');
-      Object.assign(grant, body);
+      Object.assign(grant, sent<OAuth2PermissionGrantPatch>());
       return noContent;
     }
     return undefined;

@@ -28,6 +28,8 @@ export interface Failure {
   status: number;
   /** How many matching requests fail (default: every one until cleared). */
   times?: number;
+  /** Answer this text as HTML instead of the API's error body (a proxy's page, say), whatever the status. */
+  html?: string;
 }
 
 export type Handler = (request: RecordedRequest) => Reply | undefined;
@@ -85,6 +87,10 @@ export async function startHttpFake({ prefix, token, handle, errorBody }: HttpFa
       const failure = failures.find((item) => item.method === recorded.method && item.path.test(path));
       if (failure) {
         if (failure.times !== undefined && --failure.times <= 0) failures = failures.filter((item) => item !== failure);
+        if (failure.html !== undefined) {
+          response.writeHead(failure.status, { 'content-type': 'text/html' });
+          return response.end(failure.html);
+        }
         return send(response, {
           status: failure.status,
           body: errorBody(failure.status, 'Insufficient privileges to complete the operation.'),

@@ -86,3 +86,39 @@ export async function startHarness(options: { cloudflare?: CloudflareFakeOptions
     },
   };
 }
+
+/** One change of `--json`'s object, as the contract spells it. */
+export interface ChangeJson {
+  action: string;
+  provider: string;
+  kind: string;
+  name: string;
+}
+
+/** The changes of a run's `--json` output (which must be exactly one JSON object). */
+export const changesOf = (run: Run): ChangeJson[] => (JSON.parse(run.stdout) as { changes: ChangeJson[] }).changes;
+
+/** The changes that would write something. */
+export const pending = (run: Run): ChangeJson[] =>
+  changesOf(run).filter((change) => change.action === 'create' || change.action === 'update');
+
+/** Every writing request either fake has received. */
+export const writeCount = (h: Harness): number => h.cloudflare.writes().length + h.graph.writes().length;
+
+/** Every secret either fake issued or was given, and the two API tokens. */
+export function secretsOf(h: Harness): string[] {
+  return [
+    FAKE_CLOUDFLARE_TOKEN,
+    FAKE_GRAPH_TOKEN,
+    ...h.graph.state.issuedPasswords.values(),
+    ...h.cloudflare.state.scimSecrets.values(),
+    ...h.cloudflare.state.clientSecrets.values(),
+    ...[...h.graph.state.syncSecrets.values()].flatMap((secrets) => [secrets.get('SecretToken') ?? '']).filter(Boolean),
+  ];
+}
+
+/** The secrets that reached the runs' stdout or stderr, or wrangler.jsonc. */
+export function leaks(h: Harness, runs: readonly Run[], extra = ''): string[] {
+  const printed = [...runs.flatMap((run) => [run.stdout, run.stderr]), h.wrangler(), extra].join('\n');
+  return secretsOf(h).filter((secret) => printed.includes(secret));
+}

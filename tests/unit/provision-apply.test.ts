@@ -6,9 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRANGLER_CONFIG } from '../../scripts/lib/wrangler-config.ts';
-import { FAKE_AUTH_DOMAIN, FAKE_CLOUDFLARE_TOKEN } from '../fakes/cloudflare-api.ts';
-import { FAKE_GRAPH_TOKEN, FAKE_TENANT_ID, GRAPH_APP_ID, GRAPH_SCOPES } from '../fakes/graph-api.ts';
-import { DOMAIN, startHarness, type Harness, type Run } from '../support/provision-run.ts';
+import { FAKE_AUTH_DOMAIN } from '../fakes/cloudflare-api.ts';
+import { FAKE_TENANT_ID, GRAPH_APP_ID, GRAPH_SCOPES } from '../fakes/graph-api.ts';
+import {
+  changesOf,
+  DOMAIN,
+  leaks,
+  pending,
+  secretsOf,
+  startHarness,
+  writeCount,
+  type Harness,
+  type Run,
+} from '../support/provision-run.ts';
 
 const GROUPS_CLAIM = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
 const SLUGS = ['oidc', 'saml', 'scim-a', 'scim-b'];
@@ -29,18 +39,6 @@ const KINDS = {
 
 const commentsOf = (text: string) => text.split('\n').filter((line) => line.trim().startsWith('//'));
 
-/** Every secret either fake issued or was given, and the two API tokens. */
-function secretsOf(h: Harness): string[] {
-  return [
-    FAKE_CLOUDFLARE_TOKEN,
-    FAKE_GRAPH_TOKEN,
-    ...h.graph.state.issuedPasswords.values(),
-    ...h.cloudflare.state.scimSecrets.values(),
-    ...h.cloudflare.state.clientSecrets.values(),
-    ...[...h.graph.state.syncSecrets.values()].flatMap((secrets) => [secrets.get('SecretToken') ?? '']).filter(Boolean),
-  ];
-}
-
 describe('provision: plan, apply, plan again, apply again', () => {
   let h: Harness;
   const runs: Run[] = [];
@@ -60,7 +58,7 @@ describe('provision: plan, apply, plan again, apply again', () => {
     expect(h.wrangler()).toBe(original);
     apply = await h.run(['apply', '--yes']);
     runs.push(apply);
-    writesAfterApply = h.cloudflare.writes().length + h.graph.writes().length;
+    writesAfterApply = writeCount(h);
   });
   afterAll(() => h.close());
 
@@ -76,14 +74,13 @@ describe('provision: plan, apply, plan again, apply again', () => {
   });
 
   it('plan --json prints exactly one object on stdout, the contract’s four fields per change', () => {
-    const parsed = JSON.parse(firstJson.stdout) as { changes: Record<string, string>[] };
-    expect(Object.keys(parsed)).toEqual(['changes']);
-    for (const change of parsed.changes) {
+    expect(Object.keys(JSON.parse(firstJson.stdout) as object)).toEqual(['changes']);
+    for (const change of changesOf(firstJson)) {
       expect(Object.keys(change).sort()).toEqual(['action', 'kind', 'name', 'provider']);
-      expect(['create', 'update', 'keep', 'manual']).toContain(change['action']);
-      expect(KINDS[change['provider'] as keyof typeof KINDS]).toContain(change['kind']);
+      expect(['create', 'update', 'keep', 'manual']).toContain(change.action);
+      expect(KINDS[change.provider as keyof typeof KINDS]).toContain(change.kind);
     }
-    const kinds = new Set(parsed.changes.map((change) => change['kind']));
+    const kinds = new Set(changesOf(firstJson).map((change) => change.kind));
     for (const kind of Object.values(KINDS).flat()) expect(kinds).toContain(kind);
     // Messages go to stderr only.
     expect(firstJson.stderr).toMatch(/Reading Cloudflare account/);
@@ -223,25 +220,31 @@ describe('provision: plan, apply, plan again, apply again', () => {
   it('after apply, plan lists only keep and manual, and a second apply sends no writing request', async () => {
     const again = await h.run(['plan', '--json']);
     runs.push(again);
-    const actions = new Set((JSON.parse(again.stdout) as { changes: { action: string }[] }).changes.map((change) => change.action));
+    const actions = new Set(changesOf(again).map((change) => change.action));
     expect([...actions].sort()).toEqual(['keep', 'manual']);
     const second = await h.run(['apply']);
     runs.push(second);
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/Nothing to change/);
-    expect(h.cloudflare.writes().length + h.graph.writes().length).toBe(writesAfterApply);
+    expect(writeCount(h)).toBe(writesAfterApply);
   });
 
-  it('apply reports when the client secret and the SAML certificate expire', () => {
-    expect(apply.stderr).toMatch(/client secret of Barbican demo: Entra ID sign-in expires on \d{4}-\d\d-\d\d/);
-    expect(apply.stderr).toMatch(/SAML signing certificate expires on \d{4}-\d\d-\d\d/);
+  it('apply reports when the client secret and the SAML certificate expire, as Entra stored them', () => {
+    const { state } = h.graph;
+    const signIn = state.applications.find((app) => app['displayName'] === 'Barbican demo: Entra ID sign-in');
+    const [secret] = signIn?.['passwordCredentials'] as { endDateTime: string }[];
+    const samlApp = state.applications.find((app) => app['displayName'] === 'Barbican demo: SAML sign-in');
+    const samlSp = state.servicePrincipals.find((sp) => sp['appId'] === samlApp?.['appId']);
+    const verify = (samlSp?.['keyCredentials'] as { usage: string; endDateTime: string }[]).find((key) => key.usage === 'Verify');
+    expect(secret?.endDateTime).toBeDefined();
+    expect(verify?.endDateTime).toBeDefined();
+    expect(apply.stderr).toContain(`client secret of Barbican demo: Entra ID sign-in expires on ${secret?.endDateTime.slice(0, 10)}:`);
+    expect(apply.stderr).toContain(`SAML signing certificate expires on ${verify?.endDateTime.slice(0, 10)}:`);
   });
 
   it('no secret appears in stdout, stderr or wrangler.jsonc', () => {
-    const secrets = secretsOf(h);
-    expect(secrets.length).toBeGreaterThanOrEqual(5);
-    const printed = [...runs.flatMap((run) => [run.stdout, run.stderr]), h.wrangler()].join('\n');
-    for (const secret of secrets) expect(printed).not.toContain(secret);
+    expect(secretsOf(h).length).toBeGreaterThanOrEqual(5);
+    expect(leaks(h, runs)).toEqual([]);
   });
 });
 
@@ -256,10 +259,11 @@ describe('provision: renewal', () => {
       // Twenty days before the secret's end date.
       const later = new Date(Date.parse(old?.endDateTime ?? '') - 20 * 86_400_000);
       const plan = await h.run(['plan', '--json'], { now: later });
-      const pending = (JSON.parse(plan.stdout) as { changes: { action: string; kind: string }[] }).changes.filter(
-        (change) => change.action === 'update',
-      );
-      expect(pending.map((change) => change.kind).sort()).toEqual(['client-secret', 'identity-provider']);
+      expect(
+        pending(plan)
+          .map((change) => `${change.action} ${change.kind}`)
+          .sort(),
+      ).toEqual(['update client-secret', 'update identity-provider']);
       expect((await h.run(['apply', '--yes'], { now: later })).code).toBe(0);
       const [renewed] = signIn()?.['passwordCredentials'] as { keyId: string }[];
       expect(signIn()?.['passwordCredentials']).toHaveLength(1);
@@ -269,9 +273,40 @@ describe('provision: renewal', () => {
       // The SCIM secret is untouched and still the job's.
       expect([...h.cloudflare.state.scimSecrets.values()]).toEqual(scimSecret);
       const again = await h.run(['plan', '--json'], { now: later });
+      expect(pending(again)).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a renewal whose provider update is refused: the next plan hands a secret to Cloudflare again, and one secret is left', async () => {
+    const h = await startHarness();
+    try {
+      expect((await h.run(['apply', '--yes'])).code).toBe(0);
+      const signIn = () => h.graph.state.applications.find((app) => app['displayName'] === 'Barbican demo: Entra ID sign-in');
+      const credentials = () => signIn()?.['passwordCredentials'] as { keyId: string; endDateTime: string }[];
+      const [old] = credentials();
+      const later = new Date(Date.parse(old?.endDateTime ?? '') - 20 * 86_400_000);
+      h.cloudflare.fail({ method: 'PUT', path: /\/access\/identity_providers\/[^/]+$/, status: 403, times: 1 });
+      const failed = await h.run(['apply', '--yes'], { now: later });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/Cloudflare refused to update the identity provider Barbican demo: Entra ID \(403/);
+      // Entra holds the new secret and the old one; Cloudflare still the old one.
+      expect(credentials()).toHaveLength(2);
+      const azure = () => h.cloudflare.state.idps.find((idp) => idp.type === 'azureAD');
+      expect(h.cloudflare.state.clientSecrets.get(azure()?.id ?? '')).toBe(h.graph.state.issuedPasswords.get(old?.keyId ?? ''));
+
+      const plan = await h.run(['plan', '--json'], { now: later });
       expect(
-        (JSON.parse(again.stdout) as { changes: { action: string }[] }).changes.filter((change) => change.action === 'update'),
-      ).toEqual([]);
+        pending(plan)
+          .map((change) => `${change.action} ${change.kind}`)
+          .sort(),
+      ).toEqual(['update client-secret', 'update identity-provider']);
+      expect((await h.run(['apply', '--yes'], { now: later })).code).toBe(0);
+      const [kept, ...others] = credentials();
+      expect(others).toEqual([]);
+      expect(h.cloudflare.state.clientSecrets.get(azure()?.id ?? '')).toBe(h.graph.state.issuedPasswords.get(kept?.keyId ?? ''));
+      expect(pending(await h.run(['plan', '--json'], { now: later }))).toEqual([]);
     } finally {
       await h.close();
     }

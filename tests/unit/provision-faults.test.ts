@@ -6,15 +6,26 @@
  * apply stop with a message and write nothing. Never a stack trace, never a secret.
  */
 import { execFile } from 'node:child_process';
+import Cloudflare from 'cloudflare';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphClient } from '../../scripts/provision/graph-client.ts';
 import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
-import { FAKE_ACCOUNT_ID, FAKE_CLOUDFLARE_TOKEN } from '../fakes/cloudflare-api.ts';
-import { FAKE_GRAPH_TOKEN, startFakeGraph, type GraphFake } from '../fakes/graph-api.ts';
-import { DOMAIN, startHarness as startFakes, type Harness, type Run } from '../support/provision-run.ts';
+import { FAKE_ACCOUNT_ID, FAKE_CLOUDFLARE_TOKEN, startFakeCloudflare } from '../fakes/cloudflare-api.ts';
+import { FAKE_GRAPH_TOKEN, GRAPH_APP_ID, startFakeGraph } from '../fakes/graph-api.ts';
+import {
+  changesOf,
+  DOMAIN,
+  type ChangeJson,
+  leaks,
+  pending,
+  startHarness as startFakes,
+  writeCount,
+  type Harness,
+  type Run,
+} from '../support/provision-run.ts';
 
 let h: Harness;
 const open: Harness[] = [];
@@ -28,24 +39,11 @@ afterEach(async () => {
 });
 
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
-const changesOf = (run: Run) => (JSON.parse(run.stdout) as { changes: { action: string; kind: string; name: string }[] }).changes;
-const pending = (run: Run) => changesOf(run).filter((change) => change.action === 'create' || change.action === 'update');
-const writeCount = (h: Harness) => h.cloudflare.writes().length + h.graph.writes().length;
 const scimSp = (h: Harness) => {
   const app = h.graph.state.applications.find((item) => item['displayName'] === 'Barbican demo: SCIM provisioning');
   return h.graph.state.servicePrincipals.find((sp) => sp['appId'] === app?.['appId']);
 };
 const azureIdp = (h: Harness) => h.cloudflare.state.idps.find((idp) => idp.type === 'azureAD');
-const leaks = (h: Harness, runs: Run[]) => {
-  const printed = runs.map((run) => run.stdout + run.stderr).join('\n') + h.wrangler();
-  const secrets = [
-    FAKE_CLOUDFLARE_TOKEN,
-    FAKE_GRAPH_TOKEN,
-    ...h.graph.state.issuedPasswords.values(),
-    ...h.cloudflare.state.scimSecrets.values(),
-  ];
-  return secrets.filter((secret) => printed.includes(secret));
-};
 
 describe('provision: a permission missing halfway', () => {
   it('Cloudflare refuses the policies: the message names the permission, and a re-run completes', async () => {
@@ -71,8 +69,29 @@ describe('provision: a permission missing halfway', () => {
     expect(leaks(h, [failed, rerun])).toEqual([]);
   });
 
-  it('Graph refuses to store the SCIM secret: the next plan says so, and apply gets a new one from Cloudflare', async () => {
+  it('Cloudflare refuses the applications after the policies were made: those policies are removed again, and a re-run completes without --adopt', async () => {
     h = await startHarness();
+    h.cloudflare.fail({ method: 'POST', path: /\/access\/apps$/, status: 403 });
+    const failed = await h.run(['apply', '--yes']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/Cloudflare refused to create the Access application Barbican demo: oidc \(path\) \(403/);
+    expect(h.cloudflare.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/access/policies'))).toHaveLength(
+      4,
+    );
+    // Used by no application, they would look hand-made to the next run.
+    expect(h.cloudflare.state.policies).toEqual([]);
+
+    h.cloudflare.clearFailures();
+    const rerun = await h.run(['apply', '--yes']);
+    expect(rerun.code).toBe(0);
+    expect(h.cloudflare.state.policies).toHaveLength(4);
+    expect(h.cloudflare.state.apps).toHaveLength(8);
+    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
+  });
+
+  it('Graph refuses to store the SCIM secret: the next plan says so, and where Cloudflare answers a refresh (best effort), apply gets a new secret', async () => {
+    h = await startHarness();
+    h.cloudflare.refreshSupported = true;
     h.graph.fail({ method: 'PUT', path: /\/synchronization\/secrets$/, status: 403 });
     const failed = await h.run(['apply', '--yes']);
     expect(failed.code).toBe(1);
@@ -97,16 +116,30 @@ describe('provision: a permission missing halfway', () => {
     expect(leaks(h, [failed, plan, rerun])).toEqual([]);
   });
 
-  it('with no API to issue a new SCIM secret, apply lists "Regenerate Secret" as a manual step; --adopt records hand-set credentials', async () => {
+  it('the SCIM secret lost, and no API to issue a new one (the refresh route unknown): "Regenerate Secret" is a manual step from then on; --adopt records hand-set credentials', async () => {
     h = await startHarness();
-    h.cloudflare.refreshSupported = false;
     h.graph.fail({ method: 'PUT', path: /\/synchronization\/secrets$/, status: 403, times: 1 });
     expect((await h.run(['apply', '--yes'])).code).toBe(1);
-    const rerun = await h.run(['apply', '--yes']);
+    const rerun = await h.run(['apply', '--yes', '--json']);
     expect(rerun.code).toBe(0);
+    // The tool asked, Cloudflare answered as for a route it does not have, and nothing was guessed.
+    expect(h.cloudflare.requests.filter((request) => request.path.endsWith('/refresh_scim_secret'))).toHaveLength(1);
+    expect(h.graph.state.syncSecrets.get(scimSp(h)?.id ?? '')?.get('SecretToken')).toBeUndefined();
     expect(rerun.stderr).toMatch(/! manual entra scim-job: Barbican demo: SCIM provisioning: Tenant URL and Secret Token/);
     expect(rerun.stderr).toMatch(/Regenerate Secret/);
+    expect(rerun.stderr).not.toMatch(/✓ update entra scim-job: Barbican demo: SCIM provisioning: start provisioning/);
+    const scimJob = (run: Run) =>
+      changesOf(run).filter((change) => /: (Tenant URL and Secret Token|start provisioning)$/.test(change.name));
+    expect(scimJob(rerun).map((change) => change.action)).toEqual(['manual', 'manual']);
     expect(h.graph.state.jobs.get(scimSp(h)?.id ?? '')?.[0]?.['status']).toEqual({ code: 'NotConfigured' });
+
+    // From then on the plan lists both as manual, and apply sends nothing (and asks Cloudflare no more).
+    const plan = await h.run(['plan', '--json']);
+    expect(scimJob(plan).map((change) => change.action)).toEqual(['manual', 'manual']);
+    expect(pending(plan)).toEqual([]);
+    const writes = writeCount(h);
+    expect((await h.run(['apply', '--yes'])).code).toBe(0);
+    expect(writeCount(h)).toBe(writes);
 
     // The reader does it by hand, as the manual step says.
     const secret = h.cloudflare.state.scimSecrets.get(azureIdp(h)?.id ?? '') ?? '';
@@ -120,24 +153,93 @@ describe('provision: a permission missing halfway', () => {
     const adopted = await h.run(['apply', '--yes', '--adopt']);
     expect(adopted.code).toBe(0);
     expect(h.graph.state.jobs.get(scimSp(h)?.id ?? '')?.[0]?.['status']).toEqual({ code: 'Active' });
-    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
+    const after = await h.run(['plan', '--json']);
+    expect(pending(after)).toEqual([]);
+    expect(scimJob(after).map((change) => change.action)).toEqual(['keep', 'keep']);
   });
 
-  it('a refused admin consent becomes a manual step and the rest completes', async () => {
+  it('a refused admin consent becomes a manual step, the rest completes, and later runs do not ask again', async () => {
     h = await startHarness();
     h.graph.fail({ method: 'POST', path: /^\/oauth2PermissionGrants$/, status: 403 });
     const run = await h.run(['apply', '--yes', '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/Grant admin consent for your tenant/);
     expect(run.stderr).toMatch(/Cloud Application Administrator/);
-    expect(changesOf(run)).toContainEqual({
-      action: 'manual',
-      provider: 'entra',
-      kind: 'admin-consent',
-      name: expect.stringContaining('Barbican demo: Entra ID sign-in'),
-    });
+    const consent = (changes: ChangeJson[]) => changes.filter((change) => change.kind === 'admin-consent');
+    expect(consent(changesOf(run))).toEqual([
+      { action: 'manual', provider: 'entra', kind: 'admin-consent', name: expect.stringContaining('Barbican demo: Entra ID sign-in') },
+    ]);
     expect(h.cloudflare.state.apps).toHaveLength(8);
     expect(h.graph.state.grants).toEqual([]);
+    const grantRequests = () =>
+      h.graph.requests.filter((request) => request.path.startsWith('/oauth2PermissionGrants') && request.method !== 'GET');
+    expect(grantRequests()).toHaveLength(1);
+
+    // Later plans list it as manual, and a second apply sends no write at all (no second grant attempt).
+    const plan = await h.run(['plan', '--json']);
+    expect(consent(changesOf(plan)).map((change) => change.action)).toEqual(['manual']);
+    expect(pending(plan)).toEqual([]);
+    const writes = writeCount(h);
+    const again = await h.run(['apply', '--yes']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/Nothing to change/);
+    expect(writeCount(h)).toBe(writes);
+    expect(grantRequests()).toHaveLength(1);
+
+    // Granted by hand in the portal: kept from then on.
+    const signIn = h.graph.state.applications.find((app) => app['displayName'] === 'Barbican demo: Entra ID sign-in');
+    const sp = h.graph.state.servicePrincipals.find((item) => item['appId'] === signIn?.['appId']);
+    const graphSp = h.graph.state.servicePrincipals.find((item) => item['appId'] === GRAPH_APP_ID);
+    h.graph.state.grants.push({
+      id: 'hand-granted',
+      clientId: sp?.id,
+      consentType: 'AllPrincipals',
+      resourceId: graphSp?.id,
+      scope: 'email offline_access openid profile User.Read Directory.Read.All GroupMember.Read.All',
+    });
+    expect(consent(changesOf(await h.run(['plan', '--json']))).map((change) => change.action)).toEqual(['keep']);
+  });
+
+  it('a caller without a role that may grant admin consent: plan lists it as manual, and apply never tries', async () => {
+    h = await startHarness({ graph: { callerRoles: ['Groups Administrator'] } });
+    const plan = await h.run(['plan']);
+    expect(plan.stdout).toMatch(/! manual\s+entra\s+admin-consent\s+Barbican demo: Entra ID sign-in: Microsoft Graph/);
+    expect(plan.stdout).toMatch(/You cannot grant admin consent: your sign-in has none of the roles Cloud Application Administrator/);
+    const run = await h.run(['apply', '--yes']);
+    expect(run.code).toBe(0);
+    expect(h.graph.requests.filter((request) => request.path === '/oauth2PermissionGrants' && request.method === 'POST')).toEqual([]);
+    expect(h.cloudflare.state.apps).toHaveLength(8);
+  });
+});
+
+describe('provision: the SDK asked to log everything', () => {
+  it('CLOUDFLARE_LOG=debug: no secret reaches stdout, stderr or the console', async () => {
+    h = await startHarness();
+    const captured: string[] = [];
+    const keep = (...args: unknown[]) => {
+      captured.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      return true;
+    };
+    const spies = [
+      ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation(keep)),
+      vi.spyOn(process.stdout, 'write').mockImplementation(keep),
+      vi.spyOn(process.stderr, 'write').mockImplementation(keep),
+    ];
+    const before = process.env['CLOUDFLARE_LOG'];
+    process.env['CLOUDFLARE_LOG'] = 'debug';
+    let run: Run;
+    try {
+      run = await h.run(['apply', '--yes'], { env: { CLOUDFLARE_LOG: 'debug' } });
+    } finally {
+      if (before === undefined) delete process.env['CLOUDFLARE_LOG'];
+      else process.env['CLOUDFLARE_LOG'] = before;
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(run.code).toBe(0);
+    // The client secret went to Cloudflare and the SCIM secret came back: both were in bodies the SDK could log.
+    expect(h.cloudflare.state.clientSecrets.size).toBe(1);
+    expect(h.cloudflare.state.scimSecrets.size).toBe(1);
+    expect(leaks(h, [run], captured.join('\n'))).toEqual([]);
   });
 });
 
@@ -182,6 +284,29 @@ describe('provision: bad input', () => {
     expect(writeCount(h)).toBe(0);
   });
 
+  it('a domain in no zone of the account: apply stops with the message before any write', async () => {
+    h = await startHarness();
+    const run = await h.run(['apply', '--yes', '--domain', 'demo.elsewhere.example']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /--domain demo\.elsewhere\.example is not on Cloudflare in account \w+: no zone demo\.elsewhere\.example or elsewhere\.example there/,
+    );
+    expect(run.stderr).not.toMatch(STACK);
+    expect(h.cloudflare.requests.filter((request) => request.path === '/zones').map((request) => request.query.get('name'))).toEqual([
+      'demo.elsewhere.example',
+      'elsewhere.example',
+    ]);
+    expect(writeCount(h)).toBe(0);
+  });
+
+  it('a zone that is not active yet: apply stops with the message before any write', async () => {
+    h = await startHarness({ cloudflare: { zones: [{ name: 'example.net', status: 'pending' }] } });
+    const run = await h.run(['apply', '--yes']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/is in the zone example\.net of account \w+, but the zone is pending, not active/);
+    expect(writeCount(h)).toBe(0);
+  });
+
   it('a Graph token that is not accepted: a 401 message that says how to get one', async () => {
     h = await startHarness();
     const run = await h.run(['plan'], { env: { MS_GRAPH_TOKEN: 'expired-token-value-123' } });
@@ -197,6 +322,101 @@ describe('provision: bad input', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Cloudflare refused to read the Zero Trust organisation \(401/);
     expect(run.stderr).not.toContain('not-the-right-token-456');
+  });
+});
+
+describe('provision: expected failures print one paragraph, never a stack', () => {
+  /** What follows "error: " on stderr: the whole failure message, which must be one paragraph. */
+  const errorOf = (run: Run) => {
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(STACK);
+    expect(run.stderr).not.toMatch(/unexpected failure/);
+    const message = run.stderr.slice(run.stderr.lastIndexOf('error: '));
+    expect(message.trimEnd().split('\n')).toHaveLength(1);
+    return message;
+  };
+
+  it.each([
+    ['MS_GRAPH_BASE_URL', 'graph.microsoft.com/v1.0', /MS_GRAPH_BASE_URL "graph\.microsoft\.com\/v1\.0" is not an https URL/],
+    ['MS_GRAPH_BASE_URL', 'http://graph.example.com/v1.0', /MS_GRAPH_BASE_URL "http:\/\/graph\.example\.com\/v1\.0" is not an https URL/],
+    ['CLOUDFLARE_BASE_URL', 'not a url', /CLOUDFLARE_BASE_URL "not a url" is not an https URL/],
+  ])('a bad %s (%s): the message, and no request', async (name, value, message) => {
+    h = await startHarness();
+    expect(errorOf(await h.run(['plan'], { env: { [name]: value } }))).toMatch(message);
+    expect(h.cloudflare.requests).toEqual([]);
+    expect(h.graph.requests).toEqual([]);
+  });
+
+  it('Graph answers 200 with a page that is not JSON: the message names the call and the variable to check', async () => {
+    h = await startHarness();
+    h.graph.fail({ method: 'GET', path: /^\/organization$/, status: 200, html: '<html><body>Sign in to your proxy</body></html>' });
+    expect(errorOf(await h.run(['plan']))).toMatch(
+      /Microsoft Graph answered GET \/organization with something that is not JSON \(text\/html\).*MS_GRAPH_BASE_URL/,
+    );
+  });
+
+  it('Cloudflare answers an application without its AUD tag: the message, and wrangler.jsonc untouched', async () => {
+    h = await startHarness();
+    const original = h.wrangler();
+    h.cloudflare.answerWithoutAud = true;
+    expect(errorOf(await h.run(['apply', '--yes']))).toMatch(/without its AUD tag/);
+    expect(h.wrangler()).toBe(original);
+  });
+});
+
+describe('provision: apply --json prints exactly one object in every outcome', () => {
+  /** stdout is one JSON object (two, or none, would not parse) holding only the changes. */
+  const oneObject = (run: Run) => {
+    const parsed = JSON.parse(run.stdout) as object;
+    expect(Object.keys(parsed)).toEqual(['changes']);
+    return changesOf(run);
+  };
+
+  it('a conflict: the plan, with the conflict as manual', async () => {
+    h = await startHarness();
+    h.graph.state.groups.push({
+      id: 'hand-made',
+      displayName: 'CF-Demo-Group-A',
+      description: null,
+      securityEnabled: true,
+      mailNickname: 'a',
+    });
+    const run = await h.run(['apply', '--yes', '--json']);
+    expect(run.code).toBe(1);
+    expect(oneObject(run)).toContainEqual({ action: 'manual', provider: 'entra', kind: 'group', name: 'CF-Demo-Group-A' });
+  });
+
+  it('no terminal to ask on and no --yes: the plan', async () => {
+    h = await startHarness();
+    const run = await h.run(['apply', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/stdin is not a terminal/);
+    expect(pending(run).length).toBeGreaterThan(0);
+    expect(oneObject(run).length).toBeGreaterThan(0);
+  });
+
+  it('a failure halfway: the plan as apply left it', async () => {
+    h = await startHarness();
+    h.cloudflare.fail({ method: 'POST', path: /\/access\/policies$/, status: 403 });
+    const run = await h.run(['apply', '--yes', '--json']);
+    expect(run.code).toBe(1);
+    expect(oneObject(run)).toContainEqual({ action: 'create', provider: 'cloudflare', kind: 'access-policy', name: 'Barbican demo: oidc' });
+  });
+
+  it('a failure before there is a plan: an object with no changes', async () => {
+    h = await startHarness();
+    const run = await h.run(['apply', '--yes', '--json'], { env: { CLOUDFLARE_ACCOUNT_ID: 'nope' } });
+    expect(run.code).toBe(1);
+    expect(oneObject(run)).toEqual([]);
+  });
+
+  it('nothing to change: the plan, once', async () => {
+    h = await startHarness();
+    expect((await h.run(['apply', '--yes'])).code).toBe(0);
+    const run = await h.run(['apply', '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(pending(run)).toEqual([]);
+    expect(oneObject(run).length).toBeGreaterThan(0);
   });
 });
 
@@ -268,27 +488,27 @@ describe('provision: the command itself', () => {
     expect(bad.stderr).toMatch(/is not a hostname/);
     expect(bad.stderr).not.toMatch(STACK);
     expect(h.cloudflare.writes()).toEqual([]);
-    expect(FAKE_ACCOUNT_ID).toMatch(/^[0-9a-f]{32}$/);
   });
 });
 
 describe('the Graph client', () => {
-  let graph: GraphFake;
-  afterEach(() => graph.close());
-
   it('retries throttling and transient failures, then gives up with a message', async () => {
-    graph = await startFakeGraph();
-    const delays: number[] = [];
-    const client = new GraphClient({
-      baseUrl: graph.url,
-      token: () => Promise.resolve(FAKE_GRAPH_TOKEN),
-      retryDelayMs: (attempt) => (delays.push(attempt), 0),
-    });
-    graph.fail({ method: 'GET', path: /^\/organization$/, status: 503, times: 2 });
-    expect(await client.list('/organization')).toHaveLength(1);
-    expect(delays).toEqual([1, 2]);
-    graph.fail({ method: 'GET', path: /^\/organization$/, status: 429 });
-    await expect(client.list('/organization')).rejects.toThrow(/failed GET \/organization \(429 .*after retries/);
+    const graph = await startFakeGraph();
+    try {
+      const delays: number[] = [];
+      const client = new GraphClient({
+        baseUrl: graph.url,
+        token: () => Promise.resolve(FAKE_GRAPH_TOKEN),
+        retryDelayMs: (attempt) => (delays.push(attempt), 0),
+      });
+      graph.fail({ method: 'GET', path: /^\/organization$/, status: 503, times: 2 });
+      expect(await client.list('/organization')).toHaveLength(1);
+      expect(delays).toEqual([1, 2]);
+      graph.fail({ method: 'GET', path: /^\/organization$/, status: 429 });
+      await expect(client.list('/organization')).rejects.toThrow(/failed GET \/organization \(429 .*after retries/);
+    } finally {
+      await graph.close();
+    }
   });
 
   it('does not follow a next page to another host with the token', async () => {
@@ -300,7 +520,39 @@ describe('the Graph client', () => {
           new Response(JSON.stringify({ value: [], '@odata.nextLink': 'https://elsewhere.example/v1.0/groups?$skiptoken=1' })),
         ),
     });
-    graph = await startFakeGraph();
     await expect(client.list('/groups')).rejects.toThrow(/refusing to send the token there/);
+  });
+});
+
+describe('the Cloudflare fake holds the tool to what the API requires', () => {
+  it("refuses a provider without its type's config fields, and an application outside the account's zones", async () => {
+    const fake = await startFakeCloudflare();
+    try {
+      const client = new Cloudflare({ apiToken: FAKE_CLOUDFLARE_TOKEN, baseURL: fake.url, maxRetries: 0, logLevel: 'off' });
+      const account_id = FAKE_ACCOUNT_ID;
+      await expect(
+        client.zeroTrust.identityProviders.create({
+          account_id,
+          name: 'x',
+          type: 'azureAD',
+          config: { client_id: 'id', directory_id: 'tenant' },
+        }),
+      ).rejects.toThrow(/config\.client_secret is required for type azureAD/);
+      await expect(
+        client.zeroTrust.identityProviders.create({
+          account_id,
+          name: 'y',
+          type: 'saml',
+          config: { issuer_url: 'https://x/', sso_target_url: 'https://x/' },
+        }),
+      ).rejects.toThrow(/config\.idp_public_certs is required for type saml/);
+      await expect(
+        client.zeroTrust.access.applications.create({ account_id, name: 'z', type: 'self_hosted', domain: 'app.example.org/path' }),
+      ).rejects.toThrow(/app\.example\.org is not in an active zone/);
+      expect(fake.state.idps).toEqual([]);
+      expect(fake.state.apps).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -4,16 +4,18 @@
  * its last page, and destroy removes only the tool's objects.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WRANGLER_CONFIG } from '../../scripts/lib/wrangler-config.ts';
-import { seedHandMadeApp } from '../fakes/cloudflare-api.ts';
-import { startHarness, type Harness } from '../support/provision-run.ts';
+import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
+import { seedHandMadeApp, seedHandMadePolicy } from '../fakes/cloudflare-api.ts';
+import { changesOf, pending, startHarness, writeCount, type Harness } from '../support/provision-run.ts';
 
 let h: Harness;
 afterEach(() => h.close());
 
-const changesOf = (stdout: string) => (JSON.parse(stdout) as { changes: { action: string; kind: string; name: string }[] }).changes;
 const touching = (h: Harness, ids: string[]) =>
   [...h.cloudflare.writes(), ...h.graph.writes()].filter((request) =>
     ids.some((id) => request.path.includes(id) || request.text.includes(id)),
@@ -63,12 +65,12 @@ describe('provision: ownership', () => {
     expect(after).toBe(before);
     // Twelve foreign + eight own applications: the second apply must have read page 4 to keep them.
     expect(h.cloudflare.state.apps).toHaveLength(20);
-    const writes = h.cloudflare.writes().length + h.graph.writes().length;
+    const writes = writeCount(h);
     const again = await h.run(['plan', '--json']);
-    expect(changesOf(again.stdout).filter((change) => change.action !== 'keep' && change.action !== 'manual')).toEqual([]);
+    expect(pending(again)).toEqual([]);
     expect(h.cloudflare.requests.some((request) => request.path.endsWith('/access/apps') && request.query.get('page') === '4')).toBe(true);
     expect((await h.run(['apply', '--yes'])).code).toBe(0);
-    expect(h.cloudflare.writes().length + h.graph.writes().length).toBe(writes);
+    expect(writeCount(h)).toBe(writes);
   });
 
   it('a same-named group without the marker is a manual conflict: apply writes nothing until --adopt', async () => {
@@ -83,7 +85,7 @@ describe('provision: ownership', () => {
     };
     h.graph.state.groups.push(handMade);
     const plan = await h.run(['plan', '--json']);
-    expect(changesOf(plan.stdout)).toContainEqual({ action: 'manual', provider: 'entra', kind: 'group', name: 'CF-Demo-Group-A' });
+    expect(changesOf(plan)).toContainEqual({ action: 'manual', provider: 'entra', kind: 'group', name: 'CF-Demo-Group-A' });
     expect(plan.stderr).toMatch(/--adopt/);
 
     const refused = await h.run(['apply', '--yes']);
@@ -100,14 +102,14 @@ describe('provision: ownership', () => {
     expect(JSON.stringify(policy?.include)).toContain(handMade.id);
     // Adopted once, it is the tool's: no --adopt needed any more.
     const after = await h.run(['plan', '--json']);
-    expect(changesOf(after.stdout).filter((change) => change.action !== 'keep' && change.action !== 'manual')).toEqual([]);
+    expect(pending(after)).toEqual([]);
   });
 
   it('a same-named Access application without the tag is a conflict, and stays untouched without --adopt', async () => {
     h = await startHarness();
     const { appId } = seedHandMadeApp(h.cloudflare, 'Barbican demo: scim-a (path)', 'old.example.org/scim-a');
     const plan = await h.run(['plan', '--json']);
-    expect(changesOf(plan.stdout)).toContainEqual({
+    expect(changesOf(plan)).toContainEqual({
       action: 'manual',
       provider: 'cloudflare',
       kind: 'access-application',
@@ -115,6 +117,37 @@ describe('provision: ownership', () => {
     });
     expect((await h.run(['apply', '--yes'])).code).toBe(1);
     expect(touching(h, [appId])).toEqual([]);
+  });
+
+  it('a hand-made "Barbican demo: oidc" policy that no application of the tool uses is a conflict until --adopt, and destroy leaves it', async () => {
+    h = await startHarness();
+    const handMade = seedHandMadePolicy(h.cloudflare, 'Barbican demo: oidc');
+    const plan = await h.run(['plan', '--json']);
+    expect(changesOf(plan)).toContainEqual({
+      action: 'manual',
+      provider: 'cloudflare',
+      kind: 'access-policy',
+      name: 'Barbican demo: oidc',
+    });
+    const refused = await h.run(['apply', '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/apply stopped before writing anything: Barbican demo: oidc exists without the tool's marker/);
+    expect(writeCount(h)).toBe(0);
+
+    const destroy = await h.run(['destroy', '--yes']);
+    expect(destroy.code).toBe(0);
+    expect(destroy.stdout).toMatch(/! manual\s+cloudflare\s+access-policy\s+Barbican demo: oidc\n\s+not made by this tool/);
+    expect(touching(h, [handMade.id])).toEqual([]);
+    expect(h.cloudflare.state.policies.map((policy) => policy.id)).toEqual([handMade.id]);
+
+    // Adopted, it is the tool's: its applications use it, and later runs need no --adopt.
+    expect((await h.run(['apply', '--yes', '--adopt'])).code).toBe(0);
+    expect(h.cloudflare.state.policies.filter((policy) => policy.name === 'Barbican demo: oidc').map((policy) => policy.id)).toEqual([
+      handMade.id,
+    ]);
+    const oidcApps = h.cloudflare.state.apps.filter((app) => app.name?.startsWith('Barbican demo: oidc ('));
+    expect(oidcApps.map((app) => app.policyIds)).toEqual([[handMade.id], [handMade.id]]);
+    expect(pending(await h.run(['plan', '--json']))).toEqual([]);
   });
 
   it('--members adds each user to every demo group, once, reading every page of members', async () => {
@@ -178,10 +211,32 @@ describe('provision: destroy', () => {
     const comments = (t: string) => t.split('\n').filter((line) => line.trim().startsWith('//'));
     expect(comments(text)).toEqual(comments(readFileSync(WRANGLER_CONFIG, 'utf8')));
 
-    const writes = h.cloudflare.writes().length + h.graph.writes().length;
+    const writes = writeCount(h);
     const again = await h.run(['destroy', '--yes']);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/Nothing of the tool is left/);
-    expect(h.cloudflare.writes().length + h.graph.writes().length).toBe(writes);
+    expect(writeCount(h)).toBe(writes);
+  });
+
+  it('removes the policy and applications of a demo since removed from the registry, and lists the tag as an access-tag', async () => {
+    h = await startHarness();
+    const root = mkdtempSync(join(tmpdir(), 'provision-registry-'));
+    cpSync(join(PROJECT_ROOT, 'content', 'demos'), join(root, 'content', 'demos'), { recursive: true });
+    writeFileSync(
+      join(root, 'content', 'demos', 'scim-c.mdx'),
+      '---\ntitle: Group C\nprotocol: SCIM\ngate:\n  group: CF-Demo-Group-C\n  selector: azure-groups\nslug: scim-c\norder: 50\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n',
+    );
+    expect((await h.run(['apply', '--yes'], { root })).code).toBe(0);
+    expect(h.cloudflare.state.policies.map((policy) => policy.name)).toContain('Barbican demo: scim-c');
+
+    // The demo file is gone: destroy reads today's registry, and still finds what the tool made for it.
+    const run = await h.run(['destroy', '--yes']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/- delete\s+cloudflare\s+access-policy\s+Barbican demo: scim-c\n/);
+    expect(run.stdout).toMatch(/- delete\s+cloudflare\s+access-application\s+Barbican demo: scim-c \(subdomain\)/);
+    expect(run.stdout).toMatch(/- delete\s+cloudflare\s+access-tag\s+barbican-demo\n/);
+    expect(h.cloudflare.state.policies).toEqual([]);
+    expect(h.cloudflare.state.apps).toEqual([]);
+    expect(h.cloudflare.state.tags).toEqual([]);
   });
 });
