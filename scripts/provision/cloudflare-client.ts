@@ -87,9 +87,11 @@ export async function guard<T>(accountId: string, call: CloudflareCall, run: () 
         .map((item) => item.message)
         .filter(Boolean)
         .join('; ') || (error.status === undefined ? connectionCause(error) : `HTTP ${error.status}`);
+    // The SDK types an APIError's status by its subclass; read as the number it is.
+    const status = error.status as number | undefined;
     throw new CloudflareCallError(
-      cloudflareMessage({ status: error.status, detail }, call.doing, call.area, call.write, accountId),
-      error.status,
+      cloudflareMessage({ status, detail }, call.doing, call.area, call.write, accountId),
+      status,
       error.errors.flatMap((item) => (typeof item.code === 'number' ? [item.code] : [])),
     );
   }

@@ -68,15 +68,15 @@ export class GraphClient {
   }
 
   /** A POST the tool makes (graph-types.ts's GraphPosts): its body and its answer typed by its path. */
-  post<P extends keyof GraphPosts & string>(path: P, body: GraphPosts[P][0], options?: RequestOptions): Promise<GraphPosts[P][1]> {
+  post<P extends Extract<keyof GraphPosts, string>>(path: P, body: GraphPosts[P][0], options?: RequestOptions): Promise<GraphPosts[P][1]> {
     return this.#request<GraphPosts[P][1]>('POST', path, body, options);
   }
 
-  async patch<P extends keyof GraphPatches & string>(path: P, body: GraphPatches[P], options?: RequestOptions): Promise<void> {
+  async patch<P extends Extract<keyof GraphPatches, string>>(path: P, body: GraphPatches[P], options?: RequestOptions): Promise<void> {
     await this.#request('PATCH', path, body, options);
   }
 
-  async put<P extends keyof GraphPuts & string>(path: P, body: GraphPuts[P], options?: RequestOptions): Promise<void> {
+  async put<P extends Extract<keyof GraphPuts, string>>(path: P, body: GraphPuts[P], options?: RequestOptions): Promise<void> {
     await this.#request('PUT', path, body, options);
   }
 

@@ -1,10 +1,10 @@
 /**
- * The card's hook map (src/lib/hooks.ts): every element the card's script reaches for in its
+ * The card's hook map (src/client/hooks.ts): every element the card's script reaches for in its
  * server-rendered markup (IdentityCard.astro), by name, with the element it must be. The
  * component writes each hook with `hook(name)`; the script (access-identity-element.ts,
  * render-identity.ts) finds it with `requireHook`, `findHook` or `closestHook`.
  */
-import { defineHooks, type HookElement } from '../lib/hooks.ts';
+import { defineHooks, type HookElement } from '../client/hooks.ts';
 import { FACT_HOOKS } from './identity-facts.ts';
 
 /**

@@ -3,7 +3,7 @@
  * device) as one view, shared by the identity card and the inspector: the markup is
  * IdentityFacts.astro, this fills it, identity-view.css styles it. Values go in as text only.
  */
-import { defineHooks } from '../lib/hooks.ts';
+import { defineHooks } from '../client/hooks.ts';
 import { idpDisplayName, type Identity } from './parse-identity.ts';
 import { relativeTime } from './relative-time.ts';
 

@@ -2,7 +2,7 @@
  * Fills the card's server-rendered `ready` template (IdentityCard.astro) from a parsed identity.
  * Values go in as text only, never as HTML.
  */
-import { HOOK_ATTRIBUTE } from '../lib/hooks.ts';
+import { HOOK_ATTRIBUTE } from '../client/hooks.ts';
 import { findHook, requireHook, type CardHookElement, type HookName } from './card-hooks.ts';
 import { fillFacts } from './identity-facts.ts';
 import { isMemberOf, isRequiredGroup, sortGroups, type Identity, type IdentityGroup } from './parse-identity.ts';

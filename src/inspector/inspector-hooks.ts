@@ -1,10 +1,10 @@
 /**
- * The inspector's hook map (src/lib/hooks.ts): every element `<access-inspector>` reaches for in
+ * The inspector's hook map (src/client/hooks.ts): every element `<access-inspector>` reaches for in
  * its server-rendered frame (components/Inspector.astro and components/inspector/*), by name,
  * with the element it must be. Its words are phrases in the `words` template (phrases.ts); the
  * identity's facts are the view it shares with the card (src/identity/identity-facts.ts).
  */
-import { defineHooks } from '../lib/hooks.ts';
+import { defineHooks } from '../client/hooks.ts';
 
 /** Hooks the script needs to be a particular element, by tag (checked at run time). */
 export const TAGGED_HOOKS = {

@@ -1,7 +1,7 @@
 /**
  * The inspector's words: every sentence, label and list item it shows is an element in the
  * server-rendered `words` template (components/inspector/*Words.astro), named by its hook
- * (`need:email`, `decision:policy`, ...; src/lib/hooks.ts), so the script carries the choice of
+ * (`need:email`, `decision:policy`, ...; src/client/hooks.ts), so the script carries the choice of
  * words, not the words. `say(name, values)` copies one and fills it (a part of the page: a
  * policy, a rule, a summary); `say.text(name, values)` reads it as one line of text, without
  * copying anything, from the phrase read once (a sentence: a thousand rules' reasons this way).
@@ -12,7 +12,7 @@
  * A phrase is filled once, whole: a condition whose value is not given counts as not set.
  * Values only ever become text (`textContent`), never markup.
  */
-import { HOOK_ATTRIBUTE } from '../lib/hooks.ts';
+import { HOOK_ATTRIBUTE } from '../client/hooks.ts';
 
 /** What a phrase's hooks are filled with: text, a number, a flag, or a node (a phrase of its own). */
 export type HookValue = string | number | boolean | Node | undefined;
@@ -23,7 +23,9 @@ export const shortId = (id: string): string => (id.length > 12 ? `${id.slice(0, 
 
 /** A value hook's key and whether it is shown short (`#key`). */
 const slot = (name: string) => (name[0] === '#' ? { key: name.slice(1), short: true } : { key: name, short: false });
-const shown = (value: HookValue, short: boolean) => (short ? shortId(String(value ?? '')) : String(value ?? ''));
+/** A value as text: a node's text, else the primitive written out. */
+const asText = (value: HookValue): string => (value instanceof Node ? (value.textContent ?? '') : value === undefined ? '' : String(value));
+const shown = (value: HookValue, short: boolean) => (short ? shortId(asText(value)) : asText(value));
 /** For a condition hook: whether its part stays; undefined for any other hook. */
 const kept = (name: string, values: HookValues) =>
   name[0] === '?' || name[0] === '!' ? !values[name.slice(1)] !== (name[0] === '?') : undefined;

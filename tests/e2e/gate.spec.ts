@@ -185,7 +185,7 @@ test('on a demo subdomain with its valid token, no spelling of another demo’s 
 
 /** No token, and one token of each kind the gate refuses: every reason is in verify-access-token.test.ts. */
 const refusals: [string, () => Promise<string | undefined>][] = [
-  ['no token', async () => undefined],
+  ['no token', () => Promise.resolve(undefined)],
   [
     'a forged token (the payload changed after signing)',
     async () => {

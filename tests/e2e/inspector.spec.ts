@@ -42,7 +42,9 @@ const diagnoses = (page: Page) =>
 const shownVerdicts = (page: Page) =>
   result(page)
     .locator('[data-demo][data-verdict]')
-    .evaluateAll((rows) => Object.fromEntries(rows.map((row) => [row.getAttribute('data-demo'), row.getAttribute('data-verdict')])));
+    .evaluateAll((rows) =>
+      Object.fromEntries(rows.map((row) => [row.getAttribute('data-demo') ?? '', row.getAttribute('data-verdict') ?? ''] as const)),
+    );
 
 /**
  * What each persona's identity is allowed, demo by demo, written out from the demos' gates
@@ -137,7 +139,7 @@ test('nothing is requested after a paste, whatever is pasted', async ({ page }) 
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   const texts = [
-    ...Object.values(tokens),
+    ...Object.values<string>(tokens),
     ...(['member', 'saml', 'signed-out', 'malformed'] as const).map((name) => fixtureBody(fixtures[name])),
   ];
   for (const text of texts) {

@@ -33,7 +33,7 @@ const indexDir = () => join(buildDir(), 'pagefind');
 const searchBox = (page: Page) => page.getByRole('dialog', { name: 'Search the site' });
 const resultLinks = (page: Page) => page.locator('[data-search-results] a');
 
-test('the build’s index holds every page it serves as a file but /search/, and no demo page or gated-only text', async () => {
+test('the build’s index holds every page it serves as a file but /search/, and no demo page or gated-only text', () => {
   const indexedUrls = indexedPages(indexDir()).map((record) => record.url);
   // What the build wrote as pages (index.html files), as a reader links them.
   const builtUrls = filesUnder(buildDir())

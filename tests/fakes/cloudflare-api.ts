@@ -162,7 +162,7 @@ export async function startFakeCloudflare({
       id: existing?.id ?? randomUUID(),
       name: body['name'],
       decision: body['decision'],
-      include: body['include'],
+      include: body['include'] as StoredPolicy['include'],
       require: body['require'] ?? [],
       exclude: body['exclude'] ?? [],
       reusable: true,
@@ -332,15 +332,15 @@ export function seedHandMadeApp(fake: CloudflareFake, name: string, domain: stri
     include: [{ everyone: {} }],
     require: [],
     exclude: [],
-  } as StoredPolicy);
+  });
   const appId = randomUUID();
-  fake.state.apps.push({ id: appId, name, domain, type: 'self_hosted', aud: aud(), tags: [], policyIds: [policyId] } as StoredApp);
+  fake.state.apps.push({ id: appId, name, domain, type: 'self_hosted', aud: aud(), tags: [], policyIds: [policyId] });
   return { appId, policyId };
 }
 
 /** A reusable policy made by hand, used by no application (a reader following a demo page would name it so). */
 export function seedHandMadePolicy(fake: CloudflareFake, name: string): { id: string } {
   const id = randomUUID();
-  fake.state.policies.push({ id, name, decision: 'allow', include: [{ everyone: {} }], require: [], exclude: [] } as StoredPolicy);
+  fake.state.policies.push({ id, name, decision: 'allow', include: [{ everyone: {} }], require: [], exclude: [] });
   return { id };
 }

@@ -53,8 +53,7 @@ export function renderCardHtml(requiredGroup?: string): Promise<string> {
 
 /** A `fetch` stand-in that answers get-identity with the fixture, recording each call. */
 export function answerWith(fixture: IdentityFixture) {
-  return vi.fn(
-    async (_url: string | URL | Request, _init?: RequestInit) =>
-      new Response(fixtureBody(fixture), { status: fixture.status, headers: { 'content-type': fixture.contentType } }),
+  return vi.fn((_url: string | URL | Request, _init?: RequestInit) =>
+    Promise.resolve(new Response(fixtureBody(fixture), { status: fixture.status, headers: { 'content-type': fixture.contentType } })),
   );
 }

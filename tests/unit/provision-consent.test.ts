@@ -45,7 +45,7 @@ describe('readConsentAbility', () => {
       baseUrl: 'https://graph.example/v1.0',
       token: () => Promise.resolve(token),
       maxRetries: 0,
-      fetch: (url) => (asked.push(String(url)), Promise.resolve(answer())),
+      fetch: (url) => (asked.push(url instanceof Request ? url.url : String(url)), Promise.resolve(answer())),
     });
 
   it("decides from a JWT's claims without asking Graph", async () => {

@@ -19,15 +19,16 @@ export type HookElement<Tagged extends Record<string, Tag>, N extends string> = 
   ? HTMLElementTagNameMap[Tagged[N]]
   : HTMLElement;
 
+/** Functions, not methods: each element's script takes them apart (`const { findHook } = …`). */
 export interface Hooks<Tagged extends Record<string, Tag>, Plain extends string> {
   /** The attribute to spread on the element in the component: `<dd {...hook('name')}>`. */
-  hook(name: (keyof Tagged & string) | Plain): { [HOOK_ATTRIBUTE]: string };
+  hook: (name: (keyof Tagged & string) | Plain) => { [HOOK_ATTRIBUTE]: string };
   /** The hook inside scope, or undefined where the markup has (legitimately) removed it. */
-  findHook<N extends (keyof Tagged & string) | Plain>(scope: ParentNode, name: N): HookElement<Tagged, N> | undefined;
+  findHook: <N extends (keyof Tagged & string) | Plain>(scope: ParentNode, name: N) => HookElement<Tagged, N> | undefined;
   /** The hook inside scope; throws an error naming it when the markup lacks it. */
-  requireHook<N extends (keyof Tagged & string) | Plain>(scope: ParentNode, name: N): HookElement<Tagged, N>;
+  requireHook: <N extends (keyof Tagged & string) | Plain>(scope: ParentNode, name: N) => HookElement<Tagged, N>;
   /** The hook element an event started in (a click on a button's text lands on the text's parent). */
-  closestHook<N extends (keyof Tagged & string) | Plain>(target: EventTarget | null, name: N): HookElement<Tagged, N> | undefined;
+  closestHook: <N extends (keyof Tagged & string) | Plain>(target: EventTarget | null, name: N) => HookElement<Tagged, N> | undefined;
 }
 
 /**
@@ -49,12 +50,12 @@ export function defineHooks<Tagged extends Record<string, Tag>, Plain extends st
   return {
     hook: (name) => ({ [HOOK_ATTRIBUTE]: name }),
     findHook,
-    requireHook(scope, name) {
+    requireHook: (scope, name) => {
       const element = findHook(scope, name);
       if (!element) throw new Error(`${owner}: no ${tags[name] ?? ''}${selector(name)}`);
       return element;
     },
-    closestHook(target, name) {
+    closestHook: (target, name) => {
       const element = target instanceof Element ? target.closest(selector(name)) : null;
       return isHook(element, name) ? element : undefined;
     },
