@@ -2,7 +2,7 @@
  * Makes the server-rendered copy buttons work: each copies the code beside it, as currently
  * shown (so personalised placeholders are copied with the reader's values).
  */
-import { copyText } from '../lib/clipboard.ts';
+import { copyText } from './clipboard.ts';
 
 function valueFor(button: HTMLElement): string {
   const holder = button.closest('.code-block, .copy-value');

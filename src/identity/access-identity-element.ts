@@ -15,7 +15,7 @@ import { isMemberOf } from './parse-identity.ts';
 import { renderIdentity } from './render-identity.ts';
 import { requestIdentity } from './request-identity.ts';
 import { IDENTITY_PATH } from '../access/protocol.ts';
-import { copyText } from '../lib/clipboard.ts';
+import { copyText } from '../client/clipboard.ts';
 
 export const DEFAULT_ENDPOINT = IDENTITY_PATH;
 

@@ -139,7 +139,7 @@ test('nothing is requested after a paste, whatever is pasted', async ({ page }) 
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   const texts = [
-    ...Object.values<string>(tokens),
+    ...(Object.values(tokens) as string[]),
     ...(['member', 'saml', 'signed-out', 'malformed'] as const).map((name) => fixtureBody(fixtures[name])),
   ];
   for (const text of texts) {
