@@ -4,25 +4,12 @@
  * page opens through the dev stand-in for the gate, and the identity card fills from the mock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { freePort } from '../../scripts/lib/local-site/free-port.ts';
 import { waitForServer } from '../../scripts/lib/local-site/wrangler-process.ts';
 import { PROJECT_ROOT } from '../../scripts/lib/local-site/site-pages.ts';
 
 test.describe.configure({ mode: 'serial' });
-
-/** A port the OS hands out as free. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let dev: ChildProcess | undefined;
 let baseUrl = '';

@@ -9,7 +9,7 @@
  * sections are checked by the build (src/markdown/rehype-required-sections.ts).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { tokenFor, openAsMember } from './helpers.ts';
+import { countLayoutShifts, layoutShifts, openAsMember, tokenFor } from './helpers.ts';
 import { discoverPages as sitePages } from '../../scripts/lib/local-site/site-pages.ts';
 import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
 
@@ -41,13 +41,7 @@ for (const [template, entry] of Object.entries(TEMPLATES)) {
       await page.setViewportSize({ width, height: 800 });
       await openAsMember(page, path, demo);
       // Count layout shifts from here on: scrolling is not input, so any shift would count.
-      await page.evaluate(() => {
-        (window as unknown as { shifts: number }).shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const item of list.getEntries())
-            (window as unknown as { shifts: number }).shifts += (item as unknown as { value: number }).value;
-        }).observe({ type: 'layout-shift' });
-      });
+      await countLayoutShifts(page);
       const sections = page.locator('article > .doc-section');
       const count = await sections.count();
       expect(count, `${path}: no sections`).toBeGreaterThan(2);
@@ -77,22 +71,14 @@ for (const [template, entry] of Object.entries(TEMPLATES)) {
       // sections and diagrams come into view.
       await page.goto(path);
       // Count layout shifts from here on: scrolling is not input, so any shift would count.
-      await page.evaluate(() => {
-        (window as unknown as { shifts: number }).shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const item of list.getEntries())
-            (window as unknown as { shifts: number }).shifts += (item as unknown as { value: number }).value;
-        }).observe({ type: 'layout-shift' });
-      });
+      await countLayoutShifts(page);
       for (const frame of await page.locator('.diagram-variant--sized:visible').all()) {
         await frame.scrollIntoViewIfNeeded();
         await nextFrames(page);
       }
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await nextFrames(page);
-      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), `${path}: layout shifted while scrolling`).toBe(
-        0,
-      );
+      expect(await layoutShifts(page), `${path}: layout shifted while scrolling`).toBe(0);
     });
   }
 }

@@ -82,3 +82,17 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
         .join(' | ')}`,
   );
 }
+
+/** Starts counting the page's layout shifts (the Layout Instability API's `layout-shift` entries). */
+export async function countLayoutShifts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const counted = window as unknown as { shifts: number };
+    counted.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const item of list.getEntries()) counted.shifts += (item as unknown as { value: number }).value;
+    }).observe({ type: 'layout-shift' });
+  });
+}
+
+/** The layout shift the page has had since `countLayoutShifts`. */
+export const layoutShifts = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { shifts: number }).shifts);

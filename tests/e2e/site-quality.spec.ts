@@ -9,7 +9,7 @@
  * The reading features' behaviour in depth is tested once per page template (docs-features.spec.ts).
  */
 import { devices, expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { axeViolations, openAsMember, tokenFor } from './helpers.ts';
+import { axeViolations, countLayoutShifts, layoutShifts, openAsMember, tokenFor } from './helpers.ts';
 import { BUDGETS } from './budgets.ts';
 import { discoverPages as sitePages } from '../../scripts/lib/local-site/site-pages.ts';
 import { ACCESS_HEADER } from '../../scripts/lib/local-site/gated-site.ts';
@@ -228,17 +228,11 @@ for (const { path, demoSlug: demo } of pages) {
       // not input, so any shift would count.
       await page.reload();
       await nextFrames(page);
-      await page.evaluate(() => {
-        (window as unknown as { shifts: number }).shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries())
-            (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
-        }).observe({ type: 'layout-shift' });
-      });
+      await countLayoutShifts(page);
       await expectFramesFitDrawings(page, '1280 px');
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await nextFrames(page);
-      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 'layout shifted while scrolling').toBe(0);
+      expect(await layoutShifts(page), 'layout shifted while scrolling').toBe(0);
     });
 
     test('axe: no violations in the light and the dark colour scheme, and diagrams are drawn in each scheme’s colours', async () => {
