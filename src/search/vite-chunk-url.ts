@@ -7,6 +7,11 @@
  * the importing script, and the search loader on every page has a budget of 600 B. The chunk
  * here imports nothing and has no CSS, so there is nothing to preload.
  * https://rollupjs.org/plugin-development/#file-urls
+ *
+ * A workaround: delete this plugin (and import the box with a plain `import()`) once Vite leaves
+ * the helper out of a dynamic import with nothing to preload, which vitejs/vite#13952 ("Omit
+ * `__vitePreload` if dependency array is empty") and vitejs/vite#18551 (the helper injected even
+ * with `build.modulePreload: false`) ask for.
  */
 import type { Plugin } from 'vite';
 
