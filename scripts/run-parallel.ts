@@ -2,7 +2,8 @@
  * Runs npm scripts side by side, two at a time (this project's machines have two cores), and
  * prints each one's output whole when it ends, so the log reads as if they had run in turn. Exits
  * non-zero if any of them failed, after all have ended. `npm test` runs its static checks with it:
- * they only read the tree, so they cannot disturb each other.
+ * they only read the tree, so they cannot disturb each other (the generated types they read are
+ * written before, by `astro sync`, not by `astro check` while ESLint reads them).
  *
  * Usage: node scripts/run-parallel.ts <script> [<script> ...]
  */
