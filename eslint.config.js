@@ -70,6 +70,26 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Folders by role: the site does not reach into the tools or the tests, and the tools do not
+  // reach into the tests; what two of them need lives in `scripts/lib/` (or `src/` for the site's own).
+  {
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)(scripts|tests)/', message: 'The site imports nothing from the tools or the tests.' }] },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)tests/', message: 'Tools import nothing from the tests: share it through scripts/lib/.' }] },
+      ],
+    },
+  },
   {
     files: ['tests/**'],
     rules: {

@@ -14,11 +14,9 @@ export default defineConfig<TargetOptions>({
   outputDir: '../test-results/playwright',
   globalSetup: './support/global-setup.ts',
   fullyParallel: true,
-  // Three on this project's two-core machines: Lighthouse's and the dev server's tests spend
-  // seconds waiting (for a quiet network, for Vite to start), which a third worker fills.
-  // Measured on an idle machine of that kind: 166 s with two workers, 147 s with three, the CPU
-  // idle 4 % of the time with three (reports/ci-time.md).
-  workers: 3,
+  // Two, one per core: a third was measured no faster on this project's machines (end to end
+  // alone on a built clone: 195 and 194 s with two workers, 214 and 191 s with three).
+  workers: 2,
   forbidOnly: true,
   reporter: [['list']],
   use: {
