@@ -10,8 +10,8 @@ export default getViteConfig({
     testTimeout: 20_000,
     // One module graph per worker instead of one per file: most of a file's time here went on
     // importing Astro's Vite setup again ("Improving Performance", vitest.dev/guide/improving-performance).
-    // Files therefore share module state: what a test stubs is undone after it, and module-level
-    // caches (the gate's key sets by team domain) are keyed so that files cannot meet in them.
+    // Files therefore share module state: what a file stubs is undone when it ends (the setup
+    // file below). Checked by running the files in shuffled orders.
     isolate: false,
     setupFiles: ['tests/support/undo-file-stubs.ts'],
   },
