@@ -36,7 +36,8 @@ export const CITATIONS: readonly Citation[] = [
     page: 'https://learn.microsoft.com/entra/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on',
   },
   {
-    // Astro's v6 upgrade guide, "Removed: Cloudflare Pages support"; not the adapter guide.
+    // The v6 upgrade guide, as the 2026-12-02 check found; the adapter guide's section of the same
+    // name has the sentence too, so a page may cite both, but not the adapter guide alone.
     words: /no longer supports deployment on Cloudflare Pages/i,
     what: 'Astro\'s "no longer supports deployment on Cloudflare Pages"',
     page: 'https://docs.astro.build/en/guides/upgrade-to/v6/',
