@@ -16,6 +16,7 @@ import { azureIdp } from './cloudflare-azure-idp.ts';
 import { guard, upsert } from './cloudflare-client.ts';
 import { samlIdp } from './cloudflare-saml-idp.ts';
 import { appView, policyView, replaced, type AppView, type IdpView, type PolicyView } from './cloudflare-state.ts';
+import type { DemoPolicy } from '../../src/policy/demo-policy.ts';
 import type { DesiredApp, DesiredDemo } from './desired.ts';
 import { ProvisionError } from './errors.ts';
 import { ACCESS_TAG, AZURE_IDP, demoPolicyName, SAML_IDP } from './names.ts';
@@ -30,18 +31,54 @@ const groupIdOf = (world: World, demo: DesiredDemo): string | undefined =>
 
 const appOwned = (app: AppView): boolean => app.tags.includes(ACCESS_TAG);
 
+/** The demo's policy as the tool writes it, with its provider's and group's ids; undefined while one is unknown. */
+function wantedPolicy(world: World, demo: DesiredDemo): DemoPolicy | undefined {
+  const provider = providerOf(world, demo);
+  const groupId = groupIdOf(world, demo);
+  if (!provider || (demo.groupName !== undefined && groupId === undefined)) return undefined;
+  return demo.policy({ groupId, providerId: provider.id });
+}
+
+const sameRules = (policy: PolicyView, want: DemoPolicy): boolean =>
+  policy.decision === want.decision &&
+  isDeepStrictEqual(policy.include, want.include) &&
+  isDeepStrictEqual(policy.require, want.require) &&
+  isDeepStrictEqual(policy.exclude, want.exclude);
+
+/**
+ * What an interrupted destroy leaves: the tool's applications are gone (deleted first, as the API
+ * refuses to delete a policy in use) but their policy is not. Unused, it is still the tool's when
+ * it is exactly the demo's policy with the ids of the tool's own provider (and group), and no
+ * application uses another policy of that name, so that running destroy (or apply) again finishes
+ * the job instead of taking it for a hand-made one.
+ */
+function leftByTheTool(world: World, policy: PolicyView): boolean {
+  const demo = world.desired.demos.find((item) => demoPolicyName(item.slug) === policy.name);
+  if (!demo) return false;
+  const provider = demo.providerType === 'saml' ? samlIdp(world) : azureIdp(world);
+  const group = demo.groupName === undefined ? undefined : world.entra.groups.get(demo.groupName);
+  if (!provider.owned || (group !== undefined && !group.owned)) return false;
+  const namesake = world.cf.policies.some(
+    (other) => other.id !== policy.id && other.name === policy.name && world.cf.apps.some((app) => app.policyIds.includes(other.id)),
+  );
+  const want = wantedPolicy(world, demo);
+  return !namesake && want !== undefined && sameRules(policy, want);
+}
+
 /**
  * A reusable policy has no field for a marker, so it is the tool's when at least one of the tool's
  * (tagged) applications uses it and no other application does: a same-named policy used by no
  * application, or by one someone else made, was made by hand (perhaps from the demo pages) and is
- * a conflict until --adopt. A policy the tool created in this very run is its own before its
- * applications exist; if the run stops before they do, apply deletes it again
- * (removeUnattachedPolicies), so the next run does not mistake it for a hand-made one.
+ * a conflict until --adopt, unless it is one an interrupted destroy left (leftByTheTool). A policy
+ * the tool created in this very run is its own before its applications exist; if the run stops
+ * before they do, apply deletes it again (removeUnattachedPolicies), so the next run does not
+ * mistake it for a hand-made one.
  */
 export function policyOwned(world: World, policy: PolicyView): boolean {
   if (world.runtime.createdPolicyIds.has(policy.id)) return true;
   const users = world.cf.apps.filter((app) => app.policyIds.includes(policy.id));
-  return users.some(appOwned) && users.every(appOwned);
+  if (users.length === 0) return leftByTheTool(world, policy);
+  return users.every(appOwned);
 }
 
 export function demoPolicyFound(world: World, slug: string): Found<PolicyView> {
@@ -93,18 +130,8 @@ export function policyStep(world: World, demo: DesiredDemo): Step {
       conflict: true,
       note: `A policy named ${name} (${policy.id}) exists, but no Access application of the tool's uses it, or one the tool did not make does: someone made it by hand.\n${CLOUDFLARE_CONFLICT_HINT}`,
     };
-  const provider = providerOf(world, demo);
-  const groupId = groupIdOf(world, demo);
-  const known = provider !== undefined && (demo.groupName === undefined || groupId !== undefined);
-  if (policy && known) {
-    const want = demo.policy({ groupId, providerId: provider.id });
-    const same =
-      policy.decision === want.decision &&
-      isDeepStrictEqual(policy.include, want.include) &&
-      isDeepStrictEqual(policy.require, want.require) &&
-      isDeepStrictEqual(policy.exclude, want.exclude);
-    if (same) return { ...base, action: 'keep' };
-  }
+  const want = wantedPolicy(world, demo);
+  if (policy && want && sameRules(policy, want)) return { ...base, action: 'keep' };
   const rule = demo.providerType === 'saml' ? 'SAML Group on the groups claim' : demo.groupName ? 'Azure Groups' : 'Everyone';
   return {
     ...base,

@@ -7,6 +7,7 @@
  * still passes. Nothing secret is ever written here: AUD tags and the team domain are public.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
 import { WRANGLER_CONFIG } from '../lib/wrangler-config.ts';
 import { ProvisionError } from './errors.ts';
@@ -53,9 +54,10 @@ export const routesFor = (domain: string, slugs: readonly string[]): Route[] => 
 export function wranglerDifferences(config: WranglerShape, target: WranglerTarget): string[] {
   const differences: string[] = [];
   if (config.vars?.ACCESS_TEAM_DOMAIN !== target.teamDomain) differences.push(`ACCESS_TEAM_DOMAIN = ${target.teamDomain}`);
-  if (JSON.stringify(config.vars?.ACCESS_AUDIENCES) !== JSON.stringify(target.audiences))
+  // Slugs in any order (an edit adds a new one at the end); each slug's two tags in theirs.
+  if (!isDeepStrictEqual(config.vars?.ACCESS_AUDIENCES, target.audiences))
     differences.push(`ACCESS_AUDIENCES for ${Object.keys(target.audiences).join(', ')}`);
-  if (JSON.stringify(config.routes) !== JSON.stringify(target.routes))
+  if (!isDeepStrictEqual(config.routes, target.routes))
     differences.push(`routes for ${target.routes[0]?.pattern ?? ''} and its demo subdomains`);
   return differences;
 }
@@ -75,7 +77,7 @@ export function editedWrangler(text: string, config: WranglerShape, target: Wran
     for (const slug of Object.keys(existing)) if (!(slug in target.audiences)) set(['vars', 'ACCESS_AUDIENCES', slug], undefined);
     for (const [slug, tags] of Object.entries(target.audiences)) set(['vars', 'ACCESS_AUDIENCES', slug], tags);
   } else set(['vars', 'ACCESS_AUDIENCES'], target.audiences);
-  if (JSON.stringify(config.routes) !== JSON.stringify(target.routes)) set(['routes'], target.routes);
+  if (!isDeepStrictEqual(config.routes, target.routes)) set(['routes'], target.routes);
   return out;
 }
 
@@ -92,8 +94,18 @@ async function prettierLayout(text: string, file: string): Promise<string> {
   return prettier.format(text, { ...options, filepath: file });
 }
 
+/** Writes the file, or says why it could not (read-only, a directory in its place, a full disk). */
+export function writeWranglerText(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new ProvisionError(
+      `Cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): make it writable, then run the same command again; the changes in Cloudflare and Entra are made, and it writes the file from them.`,
+    );
+  }
+}
+
 export async function writeWrangler(file: string, target: WranglerTarget): Promise<void> {
   const { text, config } = readWranglerText(file);
-  const edited = await prettierLayout(editedWrangler(text, config, target), file);
-  writeFileSync(file, edited);
+  writeWranglerText(file, await prettierLayout(editedWrangler(text, config, target), file));
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphClient } from '../../scripts/provision/graph-client.ts';
 import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
-import { FAKE_ACCOUNT_ID, FAKE_CLOUDFLARE_TOKEN, startFakeCloudflare } from '../fakes/cloudflare-api.ts';
+import { FAKE_ACCOUNT_ID, FAKE_CLOUDFLARE_TOKEN, seedHandMadePolicy, startFakeCloudflare } from '../fakes/cloudflare-api.ts';
 import { FAKE_GRAPH_TOKEN, GRAPH_APP_ID, startFakeGraph } from '../fakes/graph-api.ts';
 import {
   changesOf,
@@ -87,6 +87,43 @@ describe('provision: a permission missing halfway', () => {
     expect(h.cloudflare.state.policies).toHaveLength(4);
     expect(h.cloudflare.state.apps).toHaveLength(8);
     expect(pending(await h.run(['plan', '--json']))).toEqual([]);
+  });
+
+  it('destroy stops after the applications went and before their policies did: destroy again removes them, and apply again needs no --adopt', async () => {
+    h = await startHarness();
+    expect((await h.run(['apply', '--yes'])).code).toBe(0);
+    h.cloudflare.fail({ method: 'DELETE', path: /\/access\/policies\/[^/]+$/, status: 403 });
+    const failed = await h.run(['destroy', '--yes']);
+    expect(failed.code).toBe(1);
+    expect(h.cloudflare.state.apps).toEqual([]);
+    expect(h.cloudflare.state.policies).toHaveLength(4);
+
+    h.cloudflare.clearFailures();
+    const plan = changesOf(await h.run(['plan', '--json']));
+    expect(plan.filter((change) => change.kind === 'access-policy').map((change) => change.action)).toEqual([
+      'keep',
+      'keep',
+      'keep',
+      'keep',
+    ]);
+    const again = await h.run(['destroy', '--yes']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toMatch(/access-policy.*\n\s+not made by this tool/);
+    expect(h.cloudflare.state.policies).toEqual([]);
+    expect(h.cloudflare.state.idps).toEqual([]);
+
+    expect((await h.run(['apply', '--yes'])).code).toBe(0);
+    expect(h.cloudflare.state.policies).toHaveLength(4);
+  });
+
+  it("a policy with a demo's name and the tool's exact rules, next to the tool's own that an application uses, stays someone else's", async () => {
+    h = await startHarness();
+    expect((await h.run(['apply', '--yes'])).code).toBe(0);
+    const copy = seedHandMadePolicy(h.cloudflare, 'Barbican demo: oidc');
+    const destroy = await h.run(['destroy', '--yes']);
+    expect(destroy.code).toBe(0);
+    expect(destroy.stdout).toMatch(/! manual\s+cloudflare\s+access-policy\s+Barbican demo: oidc\n\s+not made by this tool/);
+    expect(h.cloudflare.state.policies.map((policy) => policy.id)).toEqual([copy.id]);
   });
 
   it('Graph refuses to store the SCIM secret: the next plan says so, and where Cloudflare answers a refresh (best effort), apply gets a new secret', async () => {
@@ -463,6 +500,20 @@ describe('provision: the demo registry drives the plan', () => {
         'access-application Barbican demo: scim-c (subdomain)',
       ]),
     );
+  });
+
+  it('a new demo ordered first: one apply writes wrangler.jsonc, and the next plan has nothing left to do', async () => {
+    h = await startHarness();
+    expect((await h.run(['apply', '--yes'])).code).toBe(0);
+    const root = mkdtempSync(join(tmpdir(), 'provision-registry-'));
+    cpSync(join(PROJECT_ROOT, 'content', 'demos'), join(root, 'content', 'demos'), { recursive: true });
+    writeFileSync(
+      join(root, 'content', 'demos', 'scim-c.mdx'),
+      '---\ntitle: Group C\nprotocol: SCIM\ngate:\n  group: CF-Demo-Group-C\n  selector: azure-groups\nslug: scim-c\norder: 1\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n',
+    );
+    expect((await h.run(['apply', '--yes'], { root })).code).toBe(0);
+    expect(h.wrangler()).toMatch(/"scim-c": \[/);
+    expect(pending(await h.run(['plan', '--json'], { root }))).toEqual([]);
   });
 });
 
