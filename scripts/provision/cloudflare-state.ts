@@ -154,10 +154,18 @@ export async function readCloudflare(client: Cloudflare, accountId: string, doma
   const account_id = accountId;
   let authDomain: string | undefined;
   try {
-    const organization = await guard(accountId, { doing: 'read the Zero Trust organisation', area: 'organization', write: false }, () =>
-      client.zeroTrust.organizations.list({ account_id }),
+    const { data: organization, response } = await guard(
+      accountId,
+      { doing: 'read the Zero Trust organisation', area: 'organization', write: false },
+      () => client.zeroTrust.organizations.list({ account_id }).withResponse(),
     );
-    authDomain = organization.auth_domain;
+    // The first call: an answer that is not JSON means something else answers in the API's place.
+    const type = response.headers.get('content-type');
+    if (!type?.includes('json'))
+      throw new ProvisionError(
+        `Cloudflare answered GET /accounts/${accountId}/access/organizations with something that is not JSON (${type?.split(';')[0] ?? 'no content type'}): check that CLOUDFLARE_BASE_URL, if you set it, is the Cloudflare API (https://api.cloudflare.com/client/v4) and that no proxy answers in its place, then run the command again.`,
+      );
+    authDomain = (organization as Partial<typeof organization> | null)?.auth_domain;
   } catch (error) {
     // No organisation: the API answers 404 (or an empty result).
     if (!(error instanceof CloudflareCallError && error.status === 404)) throw error;

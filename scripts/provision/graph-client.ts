@@ -89,9 +89,13 @@ export class GraphClient {
     const items: T[] = [];
     let next: string | undefined = path;
     while (next) {
-      const page: GraphList<T> = await this.#request<GraphList<T>>('GET', next, undefined);
+      const page: GraphList<T> | undefined = await this.#request<GraphList<T> | undefined>('GET', next, undefined);
+      if (!Array.isArray(page?.value))
+        throw new ProvisionError(
+          `Microsoft Graph answered GET ${path.split('?')[0]} with JSON that is not a collection (no "value" list): check that MS_GRAPH_BASE_URL, if you set it, is Microsoft Graph v1.0 (e.g. ${DEFAULT_GRAPH_BASE}), then run the command again.`,
+        );
       items.push(...page.value);
-      const link = page['@odata.nextLink'];
+      const link: string | undefined = page['@odata.nextLink'];
       if (link && new URL(link).origin !== this.#origin)
         throw new ProvisionError(
           `Microsoft Graph answered ${path.split('?')[0]} with a next page on another host (${new URL(link).origin}); refusing to send the token there.`,

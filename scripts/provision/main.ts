@@ -4,9 +4,9 @@
  * --json exactly one JSON object there) and every message on stderr, each passed through the
  * secrets registry so that no secret is ever printed.
  */
-import { createInterface } from 'node:readline/promises';
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
 import { readOptions, USAGE, type Options } from './args.ts';
+import { ask } from './ask.ts';
 import { removeUnattachedPolicies } from './cloudflare-access.ts';
 import { cloudflareClient } from './cloudflare-client.ts';
 import { readCloudflare } from './cloudflare-state.ts';
@@ -45,15 +45,6 @@ export interface MainIO {
   now?: Date;
 }
 
-async function ask(question: string): Promise<boolean> {
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await prompt.question(question)).trim());
-  } finally {
-    prompt.close();
-  }
-}
-
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
@@ -85,6 +76,13 @@ function requireEnv(env: NodeJS.ProcessEnv): { accountId: string; graphBase: str
   if (!/^[0-9a-f]{32}$/i.test(accountId))
     throw new ProvisionError(
       `CLOUDFLARE_ACCOUNT_ID "${accountId}" is not an account id (32 hexadecimal characters): copy it from the Cloudflare dashboard and run the command again.`,
+    );
+  // Written into the SAML issuer (https://sts.windows.net/<tenant-id>/) and the Azure AD provider's
+  // directory id, which take the tenant's GUID, not a domain such as contoso.onmicrosoft.com.
+  const tenantId = env['AZURE_TENANT_ID']?.trim();
+  if (tenantId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenantId))
+    throw new ProvisionError(
+      `AZURE_TENANT_ID "${tenantId}" is not a tenant id: set it to the tenant's GUID (Entra admin center → Overview → Tenant ID), not a domain, or unset it for the tool to read it from Graph; then run the command again.`,
     );
   baseUrlFrom(env, 'CLOUDFLARE_BASE_URL', 'https://api.cloudflare.com/client/v4');
   const graphBase = baseUrlFrom(env, 'MS_GRAPH_BASE_URL', `${DEFAULT_GRAPH_BASE} (or a national cloud's, https://graph.microsoft.us/v1.0)`);
@@ -150,7 +148,7 @@ async function confirmed(io: MainIO, options: Options, count: number, verb: stri
   if (options.yes) return true;
   if (!io.interactive)
     throw new ProvisionError(
-      `${options.command} ${verb} ${count} change${count === 1 ? '' : 's'} in your tenant and account, and stdin is not a terminal to ask on: read the plan above, then run it again with --yes to confirm.`,
+      `${verb} ${count} change${count === 1 ? '' : 's'} in your tenant and account, and stdin is not a terminal to ask on: read the plan above, then run it again with --yes to confirm.`,
     );
   return (io.confirm ?? ask)(`${verb.charAt(0).toUpperCase()}${verb.slice(1)} these ${count} changes? Type yes to go on: `);
 }

@@ -30,6 +30,8 @@ export interface Failure {
   times?: number;
   /** Answer this text as HTML instead of the API's error body (a proxy's page, say), whatever the status. */
   html?: string;
+  /** Answer this JSON instead of the API's error body (a stand-in that is not the API), whatever the status. */
+  json?: unknown;
 }
 
 export type Handler = (request: RecordedRequest) => Reply | undefined;
@@ -91,6 +93,7 @@ export async function startHttpFake({ prefix, token, handle, errorBody }: HttpFa
           response.writeHead(failure.status, { 'content-type': 'text/html' });
           return response.end(failure.html);
         }
+        if (failure.json !== undefined) return send(response, { status: failure.status, body: failure.json });
         return send(response, {
           status: failure.status,
           body: errorBody(failure.status, 'Insufficient privileges to complete the operation.'),

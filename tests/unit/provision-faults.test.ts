@@ -377,6 +377,11 @@ describe('provision: expected failures print one paragraph, never a stack', () =
     ['MS_GRAPH_BASE_URL', 'graph.microsoft.com/v1.0', /MS_GRAPH_BASE_URL "graph\.microsoft\.com\/v1\.0" is not an https URL/],
     ['MS_GRAPH_BASE_URL', 'http://graph.example.com/v1.0', /MS_GRAPH_BASE_URL "http:\/\/graph\.example\.com\/v1\.0" is not an https URL/],
     ['CLOUDFLARE_BASE_URL', 'not a url', /CLOUDFLARE_BASE_URL "not a url" is not an https URL/],
+    [
+      'AZURE_TENANT_ID',
+      'contoso.onmicrosoft.com',
+      /AZURE_TENANT_ID "contoso\.onmicrosoft\.com" is not a tenant id: set it to the tenant's GUID/,
+    ],
   ])('a bad %s (%s): the message, and no request', async (name, value, message) => {
     h = await startHarness();
     expect(errorOf(await h.run(['plan'], { env: { [name]: value } }))).toMatch(message);
@@ -390,6 +395,39 @@ describe('provision: expected failures print one paragraph, never a stack', () =
     expect(errorOf(await h.run(['plan']))).toMatch(
       /Microsoft Graph answered GET \/organization with something that is not JSON \(text\/html\).*MS_GRAPH_BASE_URL/,
     );
+  });
+
+  it('Graph answers a list with JSON that is not a collection: the message names the call and the variable to check', async () => {
+    h = await startHarness();
+    h.graph.fail({ method: 'GET', path: /^\/groups$/, status: 200, json: { hello: 1 } });
+    expect(errorOf(await h.run(['plan']))).toMatch(
+      /Microsoft Graph answered GET \/groups with JSON that is not a collection.*MS_GRAPH_BASE_URL/,
+    );
+  });
+
+  it('Cloudflare answers 200 with a page that is not JSON: the message names the call and the variable to check', async () => {
+    h = await startHarness();
+    h.cloudflare.fail({
+      method: 'GET',
+      path: /\/access\/organizations$/,
+      status: 200,
+      html: '<html><body>Sign in to your proxy</body></html>',
+    });
+    expect(errorOf(await h.run(['plan']))).toMatch(
+      /Cloudflare answered GET \/accounts\/[0-9a-f]+\/access\/organizations with something that is not JSON \(text\/html\).*CLOUDFLARE_BASE_URL/,
+    );
+  });
+
+  it('Cloudflare answers the organisation with an empty result: the portal steps, nothing written', async () => {
+    h = await startHarness();
+    h.cloudflare.fail({
+      method: 'GET',
+      path: /\/access\/organizations$/,
+      status: 200,
+      json: { success: true, errors: [], messages: [], result: null },
+    });
+    expect(errorOf(await h.run(['apply', '--yes']))).toMatch(/has no Zero Trust organisation yet/);
+    expect(writeCount(h)).toBe(0);
   });
 
   it('Cloudflare answers an application without its AUD tag: the message, and wrangler.jsonc untouched', async () => {
@@ -463,6 +501,7 @@ describe('provision: apply asks first', () => {
     const run = await h.run(['apply']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/stdin is not a terminal.*--yes/);
+    expect(run.stderr).toMatch(/^error: apply would make \d+ changes in your tenant and account/m);
     expect(writeCount(h)).toBe(0);
   });
 
