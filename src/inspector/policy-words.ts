@@ -21,7 +21,9 @@ function provider(say: Say, ref: ProviderRef, byType: boolean | undefined): stri
 }
 
 function need(say: Say, { key, fields, provider: ref, byType, group, name }: Need, code: ReasonCode): string {
-  return say.text(`need:${code === 'unrecognised' || code === 'malformed' ? code : key}`, {
+  // A key the words have no phrase for is one the engine does not know either: unrecognised.
+  const phrase = code === 'unrecognised' || code === 'malformed' ? code : say.has(`need:${key}`) ? key : 'unrecognised';
+  return say.text(`need:${phrase}`, {
     key,
     name,
     ...fields,

@@ -147,11 +147,19 @@ function threeValued(reached: Evaluated[], idp: IdpCheck | undefined): Set<Known
 
 const noIdentityWho: PolicyIdentity = { from: 'get-identity', raw: {} };
 
-/** A rule as it stands without an identity: what it needs, nothing about anyone. */
+/** What is wrong with the rule itself, identity or not. */
+const ABOUT_THE_RULE = new Set<string>(['unrecognised', 'malformed', 'bad-value']);
+
+/** A rule as it stands without an identity: what it needs, nothing about anyone (or what is wrong with it). */
 const withoutIdentity = ({ reason, ...result }: RuleResult): RuleResult => ({
   ...result,
   outcome: 'unknown',
-  reason: { ...reason, code: 'no-identity', has: [], ...(reason.members ? { members: reason.members.map(withoutIdentity) } : {}) },
+  reason: {
+    ...reason,
+    code: ABOUT_THE_RULE.has(reason.code) ? reason.code : 'no-identity',
+    has: [],
+    ...(reason.members ? { members: reason.members.map(withoutIdentity) } : {}),
+  },
 });
 
 /**

@@ -58,11 +58,36 @@ function errorOffset(message: string, source: string): number {
     return lines.reduce((sum, line) => sum + line.length + 1, 0) + Number(lineColumn[2]) - 1;
   }
   // V8's "Unexpected token 'x', ..."context"... is not valid JSON": the token is 10 characters
-  // into a context that starts with "...", else the whole (short) source is quoted.
+  // into a context that starts with "...", else the whole (short) source is quoted: then the
+  // token is the first of its kind outside a string, literal or number (in one it was valid).
   const token = /token '([^']+)', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
   const from = token ? source.indexOf(token[3] ?? '') : -1;
   if (!token || from < 0) return 0;
-  return token[2] ? from + 10 : Math.max(0, source.indexOf(token[1] ?? '', from));
+  if (token[2]) return from + 10;
+  const outside = outsideValues(source, token[1] ?? '');
+  return outside >= 0 ? outside : Math.max(0, source.indexOf(token[1] ?? '', from));
+}
+
+/** A string, literal or number: where the token V8 stopped at cannot be (it would have read on). */
+const VALID_TOKEN = /"(?:[^"\\]|\\.)*"|true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** Where `wanted` first stands outside a string, literal or number, or -1. */
+function outsideValues(source: string, wanted: string): number {
+  for (let at = 0; at < source.length;) {
+    VALID_TOKEN.lastIndex = at;
+    const valid = VALID_TOKEN.exec(source);
+    if (valid) at += valid[0].length;
+    else if (source.startsWith(wanted, at)) return at;
+    else at += 1;
+  }
+  return -1;
+}
+
+/** The first character at or after `offset` that is not whitespace (where a list's next entry starts). */
+function startOfValue(input: string, offset: number): number {
+  const value = /\S/g;
+  value.lastIndex = offset;
+  return value.exec(input)?.index ?? offset;
 }
 
 /** The character at `offset`, printable: control and invisible characters by their code. */
@@ -125,10 +150,12 @@ export function readJsonDocuments(raw: string): JsonDocuments {
   const documents: JsonDocument[] = [];
   const problems: JsonProblem[] = [];
   const next = /\S/g;
-  for (let match = next.exec(input); match; match = next.exec(input)) {
+  // Every document tried counts, read or not, so a paste of many broken ones is bounded too.
+  let tried = 0;
+  for (let match = next.exec(input); match; match = next.exec(input), tried += 1) {
     const start = match.index;
     const where = position(input, start);
-    if (documents.length >= JSON_LIMITS.documents) {
+    if (tried >= JSON_LIMITS.documents) {
       problems.push({ kind: 'too-many-documents', limit: JSON_LIMITS.documents, ...where });
       break;
     }
@@ -141,7 +168,8 @@ export function readJsonDocuments(raw: string): JsonDocuments {
     const source = input.slice(start, end);
     try {
       documents.push({ value: JSON.parse(source), ...where });
-      if (long !== undefined) problems.push({ kind: 'too-many-items', limit: JSON_LIMITS.items, ...position(input, long) });
+      if (long !== undefined)
+        problems.push({ kind: 'too-many-items', limit: JSON_LIMITS.items, ...position(input, startOfValue(input, long)) });
     } catch (error) {
       const message = error instanceof Error ? error.message : '';
       const offset = start + Math.min(errorOffset(message, source), source.length);

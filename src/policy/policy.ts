@@ -36,15 +36,21 @@ export function undecided(evaluation: readonly RuleEvaluation[], into: Map<strin
 
 /** Rule groups nested deeper than this are not followed. */
 export const MAX_GROUP_DEPTH = 16;
-/** Rules visited in one evaluation at most, rule groups' included. */
-export const MAX_RULE_VISITS = 100_000;
+/**
+ * Rules visited in one evaluation at most, rule groups' included. A group met again is not walked
+ * again, but its rules count again: the results hold it once per place it is met, and the view,
+ * the unknowns and the decision go through each of those places, so groups that include the same
+ * group twice, over and over, would otherwise double the work at every level.
+ */
+export const MAX_RULE_VISITS = 20_000;
 
 const outcomeOf = (known: boolean | undefined): Outcome => (known === undefined ? 'unknown' : known ? 'match' : 'no-match');
 
 /** The state of one evaluation: a budget of rule visits and the rule groups already evaluated. */
 export class RuleWalk {
   #left = MAX_RULE_VISITS;
-  readonly #done = new Map<string, { evaluation: RuleEvaluation[]; formula: Formula }>();
+  /** Rule groups evaluated already, with the visits they took (charged again each time one is met). */
+  readonly #done = new Map<string, { evaluation: RuleEvaluation[]; formula: Formula; visits: number }>();
 
   readonly who: PolicyIdentity;
   readonly context: EvaluationContext;
@@ -86,8 +92,13 @@ export class RuleWalk {
       return unknown({ code: 'cycle', need, has: [], notes: [], path }, true);
     }
     const done = this.#done.get(id);
+    if (done) {
+      this.#left -= done.visits;
+      if (this.#left < 0) return unknown({ code: 'too-deep', need, has: [], notes: [] });
+    }
+    const before = this.#left;
     const inner = done ? { ...done, cyclic: false } : this.rules(group.rules, [...stack, id]);
-    if (!done && !inner.cyclic) this.#done.set(id, { evaluation: inner.evaluation, formula: inner.formula });
+    if (!done && !inner.cyclic) this.#done.set(id, { evaluation: inner.evaluation, formula: inner.formula, visits: before - this.#left });
     const outcome = outcomeOf(kleene(inner.formula));
     const reason: Reason = { code: 'group-evaluated', need, has: [], notes: [], members: inner.evaluation.map(({ result }) => result) };
     const evaluation = {

@@ -307,6 +307,30 @@ describe('rule groups, followed', () => {
   });
 });
 
+describe('rule groups met many times', () => {
+  // g0 includes g1 twice, g1 includes g2 twice, …: 2^14 places for the last group's rule, ten times.
+  const doubling = Array.from({ length: 15 }, (_, i) => ({
+    id: `g${i}`,
+    name: `G${i}`,
+    include: i === 14 ? [U()] : [{ group: { id: `g${i + 1}` } }, { group: { id: `g${i + 1}` } }],
+  }));
+  const places = (results: readonly RuleResult[]): number =>
+    results.reduce((sum, result) => sum + 1 + places(result.reason.members ?? []), 0);
+
+  it.each([
+    ['with an identity', member],
+    ['without one', undefined],
+  ])('%s: each place a group is met counts, so the work stops at the bound, undecided', (_label, identity) => {
+    const input = readDocuments(
+      JSON.stringify([...doubling, policy('shared', 'allow', { include: Array.from({ length: 10 }, () => ({ group: { id: 'g0' } })) })]),
+    );
+    const evaluation = evaluate(input, identity);
+    expect(places(evaluation.policies.flatMap((p) => p.rules))).toBeLessThanOrEqual(20_000 + 10);
+    expect(evaluation.decision).toBe(identity ? 'unknown' : 'none');
+    if (identity) expect(new Set(evaluation.unknowns.map((u) => u.reason.code))).toEqual(new Set(['needs-data', 'too-deep']));
+  });
+});
+
 describe('without an identity, and with nothing to evaluate', () => {
   it('no identity: the policies in evaluation order with what each needs, decision none', () => {
     const evaluation = run(
@@ -325,6 +349,24 @@ describe('without an identity, and with nothing to evaluate', () => {
     expect(describeDecision(evaluation)).toBe(
       'Paste an identity to see the decision; these are the policies in the order Access runs them.',
     );
+  });
+
+  it('no identity: a rule type the API does not have, and a rule with two keys, say what is wrong with the rule', () => {
+    const evaluation = run(
+      [
+        policy('Odd', 'allow', {
+          include: [{ azure_ad: { id: 'x' } }, { email: { email: 'a@example.com' }, geo: {} }, { ip: { ip: 'nope' } }],
+        }),
+      ],
+      'none',
+    );
+    expect(evaluation.decision).toBe('none');
+    expect(evaluation.policies.flatMap((p) => p.rules.map((r) => r.reason.code))).toEqual(['unrecognised', 'malformed', 'bad-value']);
+    expect(evaluation.policies.flatMap((p) => p.rules.map(describeRule))).toEqual([
+      'Undecided: needs a rule type the Access API has, and “azure_ad” is not one; the API would refuse it.',
+      'Undecided: needs the “email” rule to be shaped as the API answers it; the API would refuse it.',
+      'Undecided: needs an IP address in “nope”; the rule’s value is not an IP address or CIDR block; Access checks this again on every request, not only at sign-in.',
+    ]);
   });
 
   it('an empty paste is none; one with no policy in it is invalid, or none when it held only groups or providers', () => {

@@ -162,6 +162,15 @@ describe('invalid JSON: the line and column', () => {
     );
   });
 
+  it('a short document: the unexpected token is the first of its kind outside strings, literals and numbers', () => {
+    const first = (text: string) => readJsonDocuments(text).problems[0];
+    expect(first('[\n"allow",\nallow]')).toMatchObject({ found: 'a', line: 3, column: 1 });
+    expect(first('{"x": 1, "y": x}')).toMatchObject({ found: 'x', line: 1, column: 15 });
+    expect(first('[false, allow]')).toMatchObject({ found: 'a', column: 9 });
+    expect(first('[1e5, e]')).toMatchObject({ found: 'e', column: 7 });
+    expect(first('[trux]')).toMatchObject({ found: 'x', column: 5 });
+  });
+
   it('a long document: the unexpected token is found from the context the engine quotes', () => {
     const text = `{\n  "name": "${'x'.repeat(80)}",\n  "decision": }`;
     expect(readJsonDocuments(text).problems).toMatchObject([{ found: '}', line: 3, column: 15 }]);
@@ -226,6 +235,18 @@ describe('hostile and huge input', () => {
     expect(describeProblem(result.problems[0]!)).toMatch(
       /^Line 1, column \d+: more than 1,000 entries in one list; only the first 1,000 were read\.$/,
     );
+  });
+
+  it('too many entries in a list laid out one per line: the line where the first extra one starts', () => {
+    const many = Array.from({ length: 1_005 }, (_, i) => JSON.stringify(allow(`p${i}`)));
+    const result = readDocuments(`[\n${many.join(',\n')}\n]`);
+    expect(result.problems).toMatchObject([{ kind: 'too-many-items', line: 1_002, column: 1 }]);
+  });
+
+  it('many broken documents count as documents: twenty are tried, then a message, and the work stays small', () => {
+    const result = readDocuments('{x}\n'.repeat(16_000));
+    expect(result.problems.filter((p) => p.kind === 'syntax')).toHaveLength(20);
+    expect(result.problems.at(-1)).toEqual({ kind: 'too-many-documents', limit: 20, line: 21, column: 1 });
   });
 
   it('too many documents: the first twenty are read, with a message', () => {
