@@ -58,6 +58,15 @@ export function text(value: unknown): string | undefined {
   return cleaned.length > MAX_TEXT ? `${cleaned.slice(0, MAX_TEXT)}…` : cleaned;
 }
 
+/**
+ * A value as Access stores it, for comparing, never for showing (that is text's job): a non-empty
+ * string exactly as it is, or a finite number. Cleaned and cut values could match different ones.
+ */
+export function exact(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 
 function group(

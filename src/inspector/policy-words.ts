@@ -4,7 +4,7 @@
  * rule's reason names both sides, what the rule needs and what the identity has; a decision names
  * what decided it. The words themselves are all in the markup; this picks them.
  */
-import { idpDisplayName } from '../identity/parse-identity.ts';
+import { idpDisplayName, text } from '../identity/parse-identity.ts';
 import type { Evaluation, IdpCheck } from '../policy/evaluate.ts';
 import type { JsonProblem } from '../policy/json-documents.ts';
 import type { Ignored, ReadDocuments } from '../policy/read-documents.ts';
@@ -33,7 +33,7 @@ function need(say: Say, { key, fields, provider: ref, byType, group, name }: Nee
   });
 }
 
-/** A record's values as a phrase takes them: text, numbers and flags as they are, lists quoted (`count` in all). */
+/** A record's values as a phrase takes them: text cleaned for showing, numbers and flags as they are, lists quoted (`count` in all). */
 function slots(record: object): Record<string, HookValue> {
   const values: Record<string, HookValue> = {};
   const entries: [string, unknown][] = Object.entries(record);
@@ -41,10 +41,13 @@ function slots(record: object): Record<string, HookValue> {
   for (const [key, value] of entries) {
     if (Array.isArray(value))
       values[key] = quoted(
-        value.map((item) => label(String(item))),
+        value.map((item) => label(text(String(item)) ?? '')),
         typeof count === 'number' ? count : value.length,
       );
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[key] = value;
+    else if (typeof value === 'string') {
+      const shown = text(value);
+      if (shown !== undefined) values[key] = shown;
+    } else if (typeof value === 'number' || typeof value === 'boolean') values[key] = value;
   }
   return values;
 }

@@ -8,7 +8,7 @@
  * The demos' policies name their group and provider by placeholder (demo-policy.ts); the context
  * resolves those the way the site can: the group by its display name, the provider by its type.
  */
-import { groupsFrom, isMemberOf, isRecord, isRequiredGroup, text, type IdentityGroup } from '../identity/parse-identity.ts';
+import { exact, groupsFrom, isMemberOf, isRecord, isRequiredGroup, type IdentityGroup } from '../identity/parse-identity.ts';
 import type { PolicyIdentity } from './policy-identity.ts';
 import { list, type Provider } from './read-policies.ts';
 import type { GroupRef, Has, Need, Note, Outcome, ProviderRef, Reason, ReasonCode } from './reasons.ts';
@@ -166,7 +166,7 @@ export function checkAttribute(
   const groups = group.byName ? groupsFrom(raw) : [];
   const values = group.byName
     ? groups.map((entry) => entry.label)
-    : (Array.isArray(raw) ? list(raw) : [raw]).flatMap((item) => (typeof item === 'boolean' ? [String(item)] : (text(item) ?? [])));
+    : (Array.isArray(raw) ? list(raw) : [raw]).flatMap((item) => (typeof item === 'boolean' ? [String(item)] : (exact(item) ?? [])));
   const has: Has = { kind: 'values', via, name, values: values.slice(0, MAX_LABELS), count: values.length, present };
   const found: Found = group.byName ? findGroup(groups, group) : values.includes(value) ? ['match', 'matches'] : ['no-match', 'differs'];
   return throughProvider(who, providerId, context, named, [has], found, group.byName ? holds(who.groups ?? [], group) : undefined);

@@ -5,7 +5,7 @@
  * (https://developers.cloudflare.com/cloudflare-one/access-controls/applications/http-apps/authorization-cookie/application-token/).
  * A field that is absent is unknown, never "empty": rules that need it are undecided.
  */
-import { isRecord, text, type Identity, type IdentityGroup, type Json } from '../identity/parse-identity.ts';
+import { exact, isRecord, text, type Identity, type IdentityGroup, type Json } from '../identity/parse-identity.ts';
 import { list } from './read-policies.ts';
 
 export interface PolicyIdentity {
@@ -30,11 +30,12 @@ export function identityFromAnswer(identity: Identity, raw: unknown): PolicyIden
   const json = isRecord(raw) ? raw : {};
   return {
     from: 'get-identity',
-    email: identity.email,
+    // The values rules compare, as Access has them (the card's parser cleans them for showing).
+    email: exact(json['email']) ?? identity.email,
     idpId: identity.idpId,
     idpType: identity.idpType,
     groups: identity.groups,
-    ip: text(json['ip']),
+    ip: exact(json['ip']),
     country: identity.country,
     amr: amrOf(json),
     raw: json,
@@ -44,5 +45,5 @@ export function identityFromAnswer(identity: Identity, raw: unknown): PolicyIden
 /** An Access application token's claims: `email`, `country`; no groups, no provider. */
 export function identityFromToken(claims: unknown): PolicyIdentity {
   const json = isRecord(claims) ? claims : {};
-  return { from: 'token', email: text(json['email']), country: text(json['country']), amr: amrOf(json), raw: json };
+  return { from: 'token', email: exact(json['email']), country: text(json['country']), amr: amrOf(json), raw: json };
 }

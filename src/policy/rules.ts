@@ -5,7 +5,7 @@
  * followed by policy.ts. Selectors, and what Access checks again on every request:
  * https://developers.cloudflare.com/cloudflare-one/access-controls/policies/
  */
-import { isRecord, text } from '../identity/parse-identity.ts';
+import { exact, isRecord, text } from '../identity/parse-identity.ts';
 import { inCidr, parseCidr } from './cidr.ts';
 import { checkAttribute, checkIdpGroup, checkProvider, checked, judge, same, type Checked, type RuleContext } from './identity-rules.ts';
 import type { PolicyIdentity } from './policy-identity.ts';
@@ -23,7 +23,7 @@ const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 const is = (a: string | undefined, b: string) => (a === undefined ? undefined : same(a, b));
 
 /** A field that is present but empty means nothing was presented (no certificate, no token). */
-const presented = (field: unknown, wanted: string) => (typeof field === 'string' ? text(field) === wanted : undefined);
+const presented = (field: unknown, wanted: string) => (typeof field === 'string' ? exact(field) === wanted : undefined);
 const flag = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
 
 const serviceTokenHas = (who: PolicyIdentity): Has[] => [
@@ -153,7 +153,8 @@ export function checkRule(rule: Rule, who: PolicyIdentity, context: RuleContext)
   const need: Need = { key: rule.key, fields };
   if (rule.malformed) return checked('unknown', 'malformed', need);
   if (!entry) return checked('unknown', 'unrecognised', need);
-  const values = entry[0].flatMap((name) => text(rule.fields[name]) ?? []);
+  // Compared as they are; the words show them cleaned (fieldText).
+  const values = entry[0].flatMap((name) => exact(rule.fields[name]) ?? []);
   if (values.length < entry[0].length) return checked('unknown', 'malformed', need);
   return entry[2](values, who, context, need);
 }

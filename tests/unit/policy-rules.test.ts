@@ -201,6 +201,29 @@ describe('every rule type', () => {
     expect(check({ email: { email: 'Jane@barbicancloud.co.uk' } }, member).reason.notes).toEqual([]);
   });
 
+  it('values are compared as they are, not as they are shown: cut or cleaned, different values would match', () => {
+    const long = 'a'.repeat(600);
+    const longEmail = who({ email: `${long}@evil.example`, idp: { id: AZURE_ID, type: 'azureAD' } });
+    expect(check({ email: { email: `${long}@corp.example` } }, longEmail).outcome).toBe('no-match');
+    expect(check({ email: { email: `${long}@evil.example` } }, longEmail).outcome).toBe('match');
+    const plain = who({ email: 'a@b.c', idp: { id: AZURE_ID, type: 'azureAD' } });
+    expect(check({ email: { email: 'a@b.c\u200b' } }, plain).outcome).toBe('no-match');
+    const attribute = (value: string) => ({ saml: { attribute_name: 'dept', attribute_value: value, identity_provider_id: SAML_ID } });
+    const samlLong = who({ email: 's@example.com', idp: { id: SAML_ID, type: 'saml' }, saml_attributes: { dept: `${'v'.repeat(600)}X` } });
+    expect(check(attribute(`${'v'.repeat(600)}Y`), samlLong).outcome).toBe('no-match');
+    expect(check(attribute(`${'v'.repeat(600)}X`), samlLong).outcome).toBe('match');
+    const tokenId = `${'t'.repeat(600)}`;
+    const longToken = who({ service_token_id: `${tokenId}1`, service_token_status: true });
+    expect(check({ service_token: { token_id: `${tokenId}2` } }, longToken).outcome).toBe('no-match');
+  });
+
+  it('the words show the values cleaned: no invisible controls, however the identity carries them', () => {
+    const disguised = who({ email: '\u202Eevil@example.com\u202C', idp: { id: AZURE_ID, type: 'azureAD' } });
+    expect(describeRule({ list: 'include', key: 'email', ...check({ email: { email: 'jane@example.com' } }, disguised) })).toBe(
+      'Does not match: needs the email “jane@example.com”; this identity has the email “evil@example.com”.',
+    );
+  });
+
   it('a group rule says whether the identity holds the group even when its provider cannot match', () => {
     expect(check(azure(GROUP_B_ID), saml).reason).toMatchObject({ code: 'other-provider', holdsGroup: true });
     expect(check(azure(GROUP_B_ID), member).reason).toMatchObject({ code: 'differs', holdsGroup: false });
