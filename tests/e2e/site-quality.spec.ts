@@ -120,7 +120,7 @@ for (const { path, demoSlug: demo } of pages) {
       await context?.close();
     });
 
-    test('renders with title, description, Open Graph, icons and one h1; no console errors; the sidebar marks it', async () => {
+    test('renders with title, description, Open Graph, icons and one h1; no console errors; no word runs into the element after it; the sidebar marks it', async () => {
       await expect(page).toHaveTitle(/\S/);
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S{10,}/);
       await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\S/);
@@ -128,6 +128,19 @@ for (const { path, demoSlug: demo } of pages) {
       await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', '/apple-touch-icon.png');
       await expect(page.locator('h1')).toHaveCount(1);
       expect(errors).toEqual([]);
+      // A space lost where a line of markup ends in a word and the next starts with an element.
+      const joined = await page.evaluate(() => {
+        const roots: ParentNode[] = [document.body, ...[...document.querySelectorAll('template')].map((t) => t.content)];
+        return roots.flatMap((root) =>
+          [...root.querySelectorAll('a, code, strong, em, kbd')].flatMap((element) => {
+            const before = element.previousSibling;
+            return before?.nodeType === Node.TEXT_NODE && /[\p{L}\p{N},;:]$/u.test(before.textContent ?? '')
+              ? [`${(before.textContent ?? '').slice(-20)}<${element.localName}>${(element.textContent ?? '').slice(0, 20)}`]
+              : [];
+          }),
+        );
+      });
+      expect(joined).toEqual([]);
 
       // The sidebar's own order: this page marked, previous/next its neighbours there.
       const order = await page
@@ -248,13 +261,30 @@ for (const { path, demoSlug: demo } of pages) {
       await page.emulateMedia({ colorScheme: 'light' });
     });
 
-    test('fits a 320 px wide screen without sideways scrolling, its diagram frames still their drawing’s size', async () => {
+    test('fits a 320 px wide screen without sideways scrolling, its diagram frames still their drawing’s size, no word in a table or page card cut', async () => {
       await page.setViewportSize({ width: 320, height: 640 });
       await page.evaluate(() => window.scrollTo(0, 0));
       await nextFrames(page);
       expect(await sideScroll(page)).toBeLessThanOrEqual(0);
       await expectFramesFitDrawings(page, '320 px');
       expect(await sideScroll(page), 'after scrolling through').toBeLessThanOrEqual(0);
+      // Table cells and the page cards keep their words whole: a narrow table scrolls instead.
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll('th, td, .page-nav__link')].flatMap((box) => {
+          const found: string[] = [];
+          const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode())
+            for (const word of (node.textContent ?? '').matchAll(/[^\s/\-–—]+/g)) {
+              const range = document.createRange();
+              range.setStart(node, word.index);
+              range.setEnd(node, word.index + word[0].length);
+              const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+              if (lines.size > 1) found.push(word[0]);
+            }
+          return found;
+        }),
+      );
+      expect(cut, 'words cut across lines').toEqual([]);
     });
 
     if (isDocPage(path, demo)) {
