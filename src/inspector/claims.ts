@@ -21,7 +21,12 @@ const MAX_ROWS = 100;
 
 function valueText(value: unknown): string {
   if (typeof value === 'string') return value === '' ? '(empty)' : (text(value) ?? '(blank)');
-  return text(JSON.stringify(value)) ?? String(value);
+  try {
+    return text(JSON.stringify(value)) ?? String(value);
+  } catch {
+    // Nested deeper than the engine's stack (Node's is smaller than Chromium's): decoded, not shown.
+    return '(nested too deep to show)';
+  }
 }
 
 function timeOf(value: unknown, nowMs: number): ClaimRow['time'] {

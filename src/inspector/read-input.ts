@@ -25,7 +25,7 @@ export type ReadInput =
   /** `malformed`: it starts like a JWT but does not decode (cut off or corrupted while copying). */
   | { kind: 'invalid'; malformed: boolean };
 
-/** Far above any real token or identity; longer input is not read (the reader is told). */
+/** Far above any real token or identity; longer input is not read: it is `invalid`, not a token or an identity. */
 export const MAX_INPUT = 2_000_000;
 
 /** `https://<team>.cloudflareaccess.com`, the issuer of every Access token of that team. */

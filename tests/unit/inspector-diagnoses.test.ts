@@ -107,6 +107,16 @@ describe('identities: a verdict per demo', () => {
     expect(codes(report)).toEqual(['groups-are-object-ids']);
   });
 
+  it('a token with a claim nested deeper than the stack: its claims listed, that one not shown, no throw', () => {
+    const b64 = (value: string) => Buffer.from(value).toString('base64url');
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const jwt = `${b64('{"alg":"RS256"}')}.${b64(`{"iss":"https://x.example","deep":${deep}}`)}.c2ln`;
+    const report = run(jwt);
+    expect(report.kind).toBe('jwt');
+    expect(report.claims?.find((row) => row.name === 'deep')?.value).toBe('(nested too deep to show)');
+    expect(report.claims?.find((row) => row.name === 'iss')?.value).toBe('https://x.example');
+  });
+
   it('an object id that is the group the rule names (an id-based gate) allows', () => {
     const id = '61503835-b6fe-4630-af88-de551dd59a2a';
     const report = inspect(
