@@ -50,7 +50,10 @@ const sameRules = (policy: PolicyView, want: DemoPolicy): boolean =>
  * refuses to delete a policy in use) but their policy is not. Unused, it is still the tool's when
  * it is exactly the demo's policy with the ids of the tool's own provider (and group), and no
  * application uses another policy of that name, so that running destroy (or apply) again finishes
- * the job instead of taking it for a hand-made one.
+ * the job instead of taking it for a hand-made one. A demo whose policy names no id (Everyone) is
+ * tied to the tool only by the tool's provider standing in the account: an unused hand-made copy
+ * of it, made while the tool's own is gone, is then taken for the tool's. That trade lets an
+ * interrupted destroy finish; the copy is what the tool would write anyway.
  */
 function leftByTheTool(world: World, policy: PolicyView): boolean {
   const demo = world.desired.demos.find((item) => demoPolicyName(item.slug) === policy.name);

@@ -82,7 +82,7 @@ function requireEnv(env: NodeJS.ProcessEnv): { accountId: string; graphBase: str
   const tenantId = env['AZURE_TENANT_ID']?.trim();
   if (tenantId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenantId))
     throw new ProvisionError(
-      `AZURE_TENANT_ID "${tenantId}" is not a tenant id: set it to the tenant's GUID (Entra admin center → Overview → Tenant ID), not a domain, or unset it for the tool to read it from Graph; then run the command again.`,
+      `AZURE_TENANT_ID "${tenantId}" is not a tenant id: set it to the tenant's GUID (Entra admin center → Overview → Tenant ID), not a domain (such as contoso.onmicrosoft.com); then run the command again.`,
     );
   baseUrlFrom(env, 'CLOUDFLARE_BASE_URL', 'https://api.cloudflare.com/client/v4');
   const graphBase = baseUrlFrom(env, 'MS_GRAPH_BASE_URL', `${DEFAULT_GRAPH_BASE} (or a national cloud's, https://graph.microsoft.us/v1.0)`);

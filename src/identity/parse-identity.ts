@@ -59,12 +59,13 @@ export function text(value: unknown): string | undefined {
 }
 
 /**
- * A value as Access stores it, for comparing, never for showing (that is text's job): a non-empty
- * string exactly as it is, or a finite number. Cleaned and cut values could match different ones.
+ * A value for comparing, never for showing (that is text's job): a string as it is but for the
+ * whitespace around it, or a finite number; absent when nothing of it would show. Not cut and not
+ * cleaned, since cut or cleaned values could match different ones.
  */
 export function exact(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  return typeof value === 'string' && text(value) !== undefined ? value.trim() : undefined;
 }
 
 const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);

@@ -58,8 +58,10 @@ function errorOffset(message: string, source: string): number {
     return lines.reduce((sum, line) => sum + line.length + 1, 0) + Number(lineColumn[2]) - 1;
   }
   // V8's "Unexpected token 'x', ..."context"... is not valid JSON": the token is 10 characters
-  // into a context that starts with "...", else the whole (short) source is quoted: then the
-  // token is the first of its kind outside a string, literal or number (in one it was valid).
+  // into a context that starts with "...", else the whole (short) source is quoted: then this
+  // takes the first of its kind outside a string, literal or number (in one it was valid), which
+  // is where V8 stopped unless an earlier one was valid too (a closing bracket before a trailing
+  // comma's: then the place is that earlier bracket's).
   const token = /token '([^']+)', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
   const from = token ? source.indexOf(token[3] ?? '') : -1;
   if (!token || from < 0) return 0;

@@ -42,7 +42,7 @@ export const MAX_GROUP_DEPTH = 16;
  * the unknowns and the decision go through each of those places, so groups that include the same
  * group twice, over and over, would otherwise double the work at every level.
  */
-export const MAX_RULE_VISITS = 20_000;
+export const MAX_RULE_VISITS = 100_000;
 
 const outcomeOf = (known: boolean | undefined): Outcome => (known === undefined ? 'unknown' : known ? 'match' : 'no-match');
 

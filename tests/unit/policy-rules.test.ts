@@ -208,6 +208,10 @@ describe('every rule type', () => {
     expect(check({ email: { email: `${long}@evil.example` } }, longEmail).outcome).toBe('match');
     const plain = who({ email: 'a@b.c', idp: { id: AZURE_ID, type: 'azureAD' } });
     expect(check({ email: { email: 'a@b.c\u200b' } }, plain).outcome).toBe('no-match');
+    // Whitespace around a value is no part of it, and a value of nothing visible is no value.
+    expect(check({ email: { email: ' a@b.c' } }, who({ email: 'a@b.c ', idp: { id: AZURE_ID, type: 'azureAD' } })).outcome).toBe('match');
+    expect(check({ email: { email: 'a@b.c' } }, who({ email: '  ', idp: { id: AZURE_ID, type: 'azureAD' } })).outcome).toBe('unknown');
+    expect(check({ email: { email: '\u200b' } }, plain).reason.code).toBe('malformed');
     const attribute = (value: string) => ({ saml: { attribute_name: 'dept', attribute_value: value, identity_provider_id: SAML_ID } });
     const samlLong = who({ email: 's@example.com', idp: { id: SAML_ID, type: 'saml' }, saml_attributes: { dept: `${'v'.repeat(600)}X` } });
     expect(check(attribute(`${'v'.repeat(600)}Y`), samlLong).outcome).toBe('no-match');
