@@ -2,11 +2,12 @@
  * Runs `npm run provision`'s main() against the two API fakes, with a temporary copy of
  * wrangler.jsonc, and collects what it printed. The environment is only what the tool reads.
  */
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../scripts/provision/main.ts';
 import { WRANGLER_CONFIG } from '../../scripts/lib/wrangler-config.ts';
+import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
 import {
   FAKE_ACCOUNT_ID,
   FAKE_CLOUDFLARE_TOKEN,
@@ -121,4 +122,18 @@ export function secretsOf(h: Harness): string[] {
 export function leaks(h: Harness, runs: readonly Run[], extra = ''): string[] {
   const printed = [...runs.flatMap((run) => [run.stdout, run.stderr]), h.wrangler(), extra].join('\n');
   return secretsOf(h).filter((secret) => printed.includes(secret));
+}
+
+/**
+ * A copy of this repository's demo registry with one more demo, scim-c (an Azure Groups gate on
+ * CF-Demo-Group-C) at `order`: the project root to run the CLI against.
+ */
+export function registryWithGroupC(order = 50): string {
+  const root = mkdtempSync(join(tmpdir(), 'provision-registry-'));
+  cpSync(join(PROJECT_ROOT, 'content', 'demos'), join(root, 'content', 'demos'), { recursive: true });
+  writeFileSync(
+    join(root, 'content', 'demos', 'scim-c.mdx'),
+    `---\ntitle: Group C\nprotocol: SCIM\ngate:\n  group: CF-Demo-Group-C\n  selector: azure-groups\nslug: scim-c\norder: ${order}\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n`,
+  );
+  return root;
 }

@@ -7,8 +7,6 @@
  */
 import { execFile } from 'node:child_process';
 import Cloudflare from 'cloudflare';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphClient } from '../../scripts/provision/graph-client.ts';
@@ -21,6 +19,7 @@ import {
   type ChangeJson,
   leaks,
   pending,
+  registryWithGroupC,
   startHarness as startFakes,
   writeCount,
   type Harness,
@@ -521,12 +520,7 @@ describe('provision: apply asks first', () => {
 describe('provision: the demo registry drives the plan', () => {
   it('a new demo file adds its group, policy and two applications', async () => {
     h = await startHarness();
-    const root = mkdtempSync(join(tmpdir(), 'provision-registry-'));
-    cpSync(join(PROJECT_ROOT, 'content', 'demos'), join(root, 'content', 'demos'), { recursive: true });
-    writeFileSync(
-      join(root, 'content', 'demos', 'scim-c.mdx'),
-      '---\ntitle: Group C\nprotocol: SCIM\ngate:\n  group: CF-Demo-Group-C\n  selector: azure-groups\nslug: scim-c\norder: 50\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n',
-    );
+    const root = registryWithGroupC();
     const names = changesOf(await h.run(['plan', '--json'], { root }))
       .filter((change) => change.action === 'create')
       .map((change) => `${change.kind} ${change.name}`);
@@ -544,12 +538,7 @@ describe('provision: the demo registry drives the plan', () => {
   it('a new demo ordered first: one apply writes wrangler.jsonc, and the next plan has nothing left to do', async () => {
     h = await startHarness();
     expect((await h.run(['apply', '--yes'])).code).toBe(0);
-    const root = mkdtempSync(join(tmpdir(), 'provision-registry-'));
-    cpSync(join(PROJECT_ROOT, 'content', 'demos'), join(root, 'content', 'demos'), { recursive: true });
-    writeFileSync(
-      join(root, 'content', 'demos', 'scim-c.mdx'),
-      '---\ntitle: Group C\nprotocol: SCIM\ngate:\n  group: CF-Demo-Group-C\n  selector: azure-groups\nslug: scim-c\norder: 1\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n',
-    );
+    const root = registryWithGroupC(1);
     expect((await h.run(['apply', '--yes'], { root })).code).toBe(0);
     expect(h.wrangler()).toMatch(/"scim-c": \[/);
     expect(pending(await h.run(['plan', '--json'], { root }))).toEqual([]);

@@ -4,14 +4,11 @@
  * its last page, and destroy removes only the tool's objects.
  */
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WRANGLER_CONFIG } from '../../scripts/lib/wrangler-config.ts';
-import { PROJECT_ROOT } from '../../src/build/site-manifest.ts';
 import { seedHandMadeApp, seedHandMadePolicy } from '../fakes/cloudflare-api.ts';
-import { changesOf, pending, startHarness, writeCount, type Harness } from '../support/provision-run.ts';
+import { changesOf, pending, registryWithGroupC, startHarness, writeCount, type Harness } from '../support/provision-run.ts';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -220,12 +217,7 @@ describe('provision: destroy', () => {
 
   it('removes the policy and applications of a demo since removed from the registry, and lists the tag as an access-tag', async () => {
     h = await startHarness();
-    const root = mkdtempSync(join(tmpdir(), 'provision-registry-'));
-    cpSync(join(PROJECT_ROOT, 'content', 'demos'), join(root, 'content', 'demos'), { recursive: true });
-    writeFileSync(
-      join(root, 'content', 'demos', 'scim-c.mdx'),
-      '---\ntitle: Group C\nprotocol: SCIM\ngate:\n  group: CF-Demo-Group-C\n  selector: azure-groups\nslug: scim-c\norder: 50\nsummary: A fixture demo.\nverified: 2026-11-30\n---\n\n## Body\n',
-    );
+    const root = registryWithGroupC();
     expect((await h.run(['apply', '--yes'], { root })).code).toBe(0);
     expect(h.cloudflare.state.policies.map((policy) => policy.name)).toContain('Barbican demo: scim-c');
 
