@@ -5,6 +5,7 @@
  * secrets registry so that no secret is ever printed.
  */
 import { readSiteManifest } from '../../src/build/site-manifest.ts';
+import { isGuid } from '../../src/identity/parse-identity.ts';
 import { readOptions, USAGE, type Options } from './args.ts';
 import { ask } from './ask.ts';
 import { removeUnattachedPolicies } from './cloudflare-access.ts';
@@ -80,7 +81,7 @@ function requireEnv(env: NodeJS.ProcessEnv): { accountId: string; graphBase: str
   // Written into the SAML issuer (https://sts.windows.net/<tenant-id>/) and the Azure AD provider's
   // directory id, which take the tenant's GUID, not a domain such as contoso.onmicrosoft.com.
   const tenantId = env['AZURE_TENANT_ID']?.trim();
-  if (tenantId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenantId))
+  if (tenantId && !isGuid(tenantId))
     throw new ProvisionError(
       `AZURE_TENANT_ID "${tenantId}" is not a tenant id: set it to the tenant's GUID (Entra admin center → Overview → Tenant ID), not a domain (such as contoso.onmicrosoft.com); then run the command again.`,
     );

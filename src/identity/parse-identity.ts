@@ -11,6 +11,8 @@
 export const ENTRA_SAML_GROUPS_CLAIM = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An Entra object id or tenant id: a GUID. */
+export const isGuid = (value: string): boolean => GUID.test(value);
 const MAX_TEXT = 512;
 const MAX_GROUPS = 10_000;
 

@@ -4,7 +4,7 @@
  * rule's reason names both sides, what the rule needs and what the identity has; a decision names
  * what decided it. The words themselves are all in the markup; this picks them.
  */
-import { idpDisplayName, text } from '../identity/parse-identity.ts';
+import { idpDisplayName, isGuid, text } from '../identity/parse-identity.ts';
 import type { Evaluation, IdpCheck } from '../policy/evaluate.ts';
 import type { JsonProblem } from '../policy/json-documents.ts';
 import type { Ignored, ReadDocuments } from '../policy/read-documents.ts';
@@ -12,9 +12,8 @@ import type { Setting } from '../policy/read-policies.ts';
 import type { Has, Need, ProviderRef, Reason, ReasonCode, RuleResult } from '../policy/reasons.ts';
 import { number, quoted, series, shortId, type HookValue, type Say } from './phrases.ts';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A group's label: an object id shortened, a name as it is. */
-const label = (value: string) => (GUID.test(value) ? shortId(value) : value);
+const label = (value: string) => (isGuid(value) ? shortId(value) : value);
 
 function provider(say: Say, ref: ProviderRef, byType: boolean | undefined): string {
   return say.text('provider', { byType, name: ref.name, id: ref.id, type: idpDisplayName(ref.type) });
